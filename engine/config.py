@@ -1,0 +1,168 @@
+"""One validated configuration shared by the CLI, the app and the engine.
+
+Every field is checked in ``__post_init__``; a bad value raises ``ConfigError`` whose message is a
+single line fit to show a student as it is ("--hidden must be an integer from 1 to 64, got 0").
+"""
+from __future__ import annotations
+
+import dataclasses
+import math
+from dataclasses import dataclass, field
+
+DATASETS = ("flower", "circles", "moons", "xor", "blobs", "spiral")
+ACTIVATIONS = ("tanh", "sigmoid", "relu", "leaky_relu")
+INIT_SCHEMES = ("zeros", "constant", "random", "xavier", "he")
+PARAMETERS = ("W1", "b1", "W2", "b2")
+
+MAX_HIDDEN = 64
+MAX_SAMPLES = 100_000
+
+# Each scheme's --scale when none is given: randn multiplier for random/xavier/he, the value for constant.
+DEFAULT_SCALE = {"zeros": 0.0, "constant": 0.5, "random": 0.01, "xavier": 1.0, "he": 1.0}
+
+
+class ConfigError(ValueError):
+    """A configuration value that cannot be used; the message is one line for the user."""
+
+
+@dataclass(frozen=True)
+class InitOverride:
+    """Initialise one parameter (W1, b1, W2 or b2) with its own scheme, e.g. only the biases random."""
+
+    parameter: str
+    scheme: str
+    scale: float | None = None
+
+    def __post_init__(self) -> None:
+        if self.parameter not in PARAMETERS:
+            raise ConfigError(f"unknown parameter {self.parameter!r}; choose from {', '.join(PARAMETERS)}")
+        _check_choice("init", self.scheme, INIT_SCHEMES)
+        if self.scale is not None:
+            _check_float("scale", self.scale, minimum=0.0)
+
+    @property
+    def resolved_scale(self) -> float:
+        return DEFAULT_SCALE[self.scheme] if self.scale is None else float(self.scale)
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything that defines a run. ``None`` for noise/scale/every means "the default for the choice"."""
+
+    dataset: str = "flower"
+    samples: int = 400
+    noise: float | None = None
+    hidden: int = 4
+    activation: str = "tanh"
+    init: str = "random"
+    scale: float | None = None
+    lr: float = 1.2
+    seed: int = 1
+    steps: int = 10_000
+    every: int | None = None
+    compare: bool = False
+    overrides: tuple[InitOverride, ...] = field(default_factory=tuple)
+
+    def __post_init__(self) -> None:
+        _check_choice("dataset", self.dataset, DATASETS)
+        _check_int("samples", self.samples, 4, MAX_SAMPLES)
+        if self.noise is not None:
+            _check_float("noise", self.noise, minimum=0.0)
+        _check_int("hidden", self.hidden, 1, MAX_HIDDEN)
+        _check_choice("activation", self.activation, ACTIVATIONS)
+        _check_choice("init", self.init, INIT_SCHEMES)
+        if self.scale is not None:
+            _check_float("scale", self.scale, minimum=0.0)
+            if self.init == "zeros" and self.scale != 0:
+                raise ConfigError("--scale has no effect with --init zeros; leave it out or pick another init")
+        _check_float("lr", self.lr, minimum=0.0, strict=True)
+        _check_int("seed", self.seed, 0, 2**32 - 2)  # RandomState(seed + 1) must stay below 2**32
+        _check_int("steps", self.steps, 0, 10**9)
+        if self.every is not None:
+            _check_int("every", self.every, 1, 10**9)
+        if not isinstance(self.compare, bool):
+            raise ConfigError(f"--compare must be true or false, got {self.compare!r}")
+        if not isinstance(self.overrides, tuple) or not all(isinstance(o, InitOverride) for o in self.overrides):
+            raise ConfigError("overrides must be a tuple of InitOverride")
+        names = [o.parameter for o in self.overrides]
+        if len(set(names)) != len(names):
+            raise ConfigError("each parameter may be overridden only once")
+
+    # -- resolved values -------------------------------------------------------------------------
+    @property
+    def resolved_noise(self) -> float:
+        from engine.datasets import DEFAULT_NOISE  # local: datasets imports config
+
+        return DEFAULT_NOISE[self.dataset] if self.noise is None else float(self.noise)
+
+    @property
+    def resolved_scale(self) -> float:
+        return DEFAULT_SCALE[self.init] if self.scale is None else float(self.scale)
+
+    def init_for(self, parameter: str) -> tuple[str, float]:
+        """(scheme, scale) that initialises ``parameter``, after per-parameter overrides.
+
+        ``init`` and ``scale`` set the weights W1 and W2; biases start at 0 (as in the course)
+        unless an override says otherwise, e.g. "only the biases random".
+        """
+        for override in self.overrides:
+            if override.parameter == parameter:
+                return override.scheme, override.resolved_scale
+        if parameter.startswith("b"):
+            return "zeros", 0.0
+        return self.init, self.resolved_scale
+
+    def resolved(self) -> dict:
+        """Every option with its default filled in: the ``config`` object of the headless JSON."""
+        out = {
+            "dataset": self.dataset,
+            "samples": self.samples,
+            "noise": self.resolved_noise,
+            "hidden": self.hidden,
+            "activation": self.activation,
+            "init": self.init,
+            "scale": self.resolved_scale,
+            "lr": float(self.lr),
+            "seed": self.seed,
+            "steps": self.steps,
+            "every": self.every,
+            "compare": self.compare,
+        }
+        if self.overrides:
+            out["overrides"] = {o.parameter: {"init": o.scheme, "scale": o.resolved_scale} for o in self.overrides}
+        return out
+
+    def replace(self, **changes) -> "Config":
+        """A new validated Config; raises ConfigError and leaves this one untouched on bad input.
+
+        Changing ``init`` drops an explicit ``scale`` unless one is given too, since a scale means
+        something different for each scheme (0.5 as a constant is not 0.5 as a randn multiplier).
+        """
+        if "init" in changes and "scale" not in changes and changes["init"] != self.init:
+            changes["scale"] = None
+        return dataclasses.replace(self, **changes)
+
+
+def _check_choice(name: str, value: object, choices: tuple[str, ...]) -> None:
+    if value not in choices:
+        raise ConfigError(f"--{name} must be one of {', '.join(choices)}, got {value!r}")
+
+
+def _check_int(name: str, value: object, low: int, high: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ConfigError(f"--{name} must be an integer, got {value!r}")
+    if not low <= value <= high:
+        raise ConfigError(f"--{name} must be an integer from {low} to {high}, got {value}")
+
+
+def _check_float(name: str, value: object, minimum: float, strict: bool = False) -> None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ConfigError(f"--{name} must be a number, got {value!r}")
+    if not math.isfinite(value):
+        raise ConfigError(f"--{name} must be a finite number, got {value}")
+    if strict and value <= minimum:
+        raise ConfigError(f"--{name} must be greater than {minimum:g}, got {value:g}")
+    if not strict and value < minimum:
+        raise ConfigError(f"--{name} must be at least {minimum:g}, got {value:g}")
+    if abs(value) > 1e12:
+        raise ConfigError(f"--{name} is too large to be useful, got {value:g}")

@@ -1,0 +1,51 @@
+"""How alike the hidden units are: pairwise gaps and groups of identical units.
+
+Unit j is row j of ``Params.units`` = [W1[j, :], b1[j], W2[0, j]] (or of ``Grads.units`` for its
+gradients). Two units are identical when their rows are equal bit for bit; the gap between two
+units is the largest absolute difference between their parameters, so identical units have a gap
+of exactly 0.0 — never rounded.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+
+def pairwise_gaps(units: np.ndarray) -> np.ndarray:
+    """(n_h, n_h) matrix: max |row_i - row_j| (0 on the diagonal; NaN if either row has NaN)."""
+    with np.errstate(invalid="ignore", over="ignore"):
+        return np.abs(units[:, None, :] - units[None, :, :]).max(axis=2)
+
+
+def unit_gap(units: np.ndarray) -> float | None:
+    """The smallest gap between any two hidden units: 0.0 when two are identical, None when n_h = 1.
+
+    Identical rows count as gap 0.0 even when they hold inf (inf - inf would say NaN); NaN when
+    every pair involves a NaN.
+    """
+    n_h = units.shape[0]
+    if n_h < 2:
+        return None
+    if len(identical_groups(units)) < n_h:
+        return 0.0
+    gaps = pairwise_gaps(units)[~np.eye(n_h, dtype=bool)]
+    return float("nan") if np.isnan(gaps).all() else float(np.nanmin(gaps))
+
+
+def identical_groups(units: np.ndarray) -> list[tuple[int, ...]]:
+    """Hidden units grouped by exact equality of their rows; each group in unit order, groups by first unit.
+
+    ``units`` holds parameter rows or gradient rows. NaN never equals anything, so a unit with a
+    NaN is a group of its own.
+    """
+    equal = (units[:, None, :] == units[None, :, :]).all(axis=2)
+    np.fill_diagonal(equal, True)
+    first = equal.argmax(axis=1)  # the lowest-numbered unit each unit equals (itself at worst)
+    groups: dict[int, list[int]] = {}
+    for j, leader in enumerate(first.tolist()):
+        groups.setdefault(leader, []).append(j)
+    return [tuple(members) for members in groups.values()]
+
+
+def distinct_units(units: np.ndarray) -> int:
+    """How many different hidden units there really are (1 means the net acts like a 1-unit net)."""
+    return len(identical_groups(units))
