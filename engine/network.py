@@ -20,6 +20,8 @@ That makes the update a single operation and the symmetry measures a comparison 
 """
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from engine.activations import ACTIVATIONS, sigmoid
@@ -82,7 +84,7 @@ def stable_cost(Z2: np.ndarray, Y: np.ndarray) -> float:
 class Network:
     """One network shape with its data and preallocated buffers: ``step`` allocates nothing.
 
-    The buffers are reused every iteration, so the results of ``forward`` (Z1, A1, Z2, A2) and
+    The buffers are reused every iteration, so the results of ``forward`` (Z1, A1, Z2) and
     ``backward`` (``grads``) are overwritten by the next call; copy what you want to keep.
     """
 
@@ -93,63 +95,83 @@ class Network:
         self.g = ACTIVATIONS[activation]
         self.X = X
         self.Y = np.asarray(Y, dtype=np.float64).reshape(1, m)
-        # X with a row of ones: W1·X + b1 is then one broadcast product [W1 | b1] * [X; 1] and one sum.
+        # X with a row of ones, so that [W1 | b1]·[X; 1] = W1·X + b1 is one product per unit.
         self.X_ones = np.vstack([X, np.ones((1, m))])
+        self.X_ones_T = np.ascontiguousarray(self.X_ones.T)
         self.sign = 1.0 - 2.0 * self.Y  # +1 for class 0, -1 for class 1: cost = mean log(1 + e^{sign·Z2})
+        # dZ2/m = σ(Z2)/m - Y/m = tanh(Z2/2)·(0.5/m) + (0.5 - Y)/m: the 1/m of every gradient, folded in once.
+        self.half_minus_Y_over_m = (0.5 - self.Y) / m
         self.Z1 = np.empty((n_h, m))
         self.A1 = np.empty((n_h, m))
-        self.dZ1 = np.empty((n_h, m))
-        self.products = np.empty((n_h, n_x + 1, m))  # per-unit, per-input products before summing
+        self.g_prime = np.empty((n_h, m))
         self.Z2 = np.empty((1, m))
-        self.A2 = np.empty((1, m))
-        self.dZ2 = np.empty((1, m))
-        self.row = np.empty((1, m))
+        self.dZ2_over_m = np.empty((1, m))
+        self.X_ones_T_dZ2 = np.empty((m, n_x + 1))  # [X; 1]ᵀ scaled by dZ2/m, example by example
         self.grads = Grads(np.zeros((n_h, n_x)), np.zeros((n_h, 1)), np.zeros((1, n_h)), np.zeros((1, 1)))
         self.change = np.empty((n_h, n_x + 2))
+        # Stacked views: matmul over a stack does one small product per hidden unit, each with the
+        # same BLAS call on the same shapes, so identical units get identical bits.
+        self._Z1_stack = self.Z1[:, None, :]
+        self._A1_stack = self.A1[:, None, :]
+        self._g_prime_stack = self.g_prime[:, None, :]
+        self._sums_stack = np.empty((n_h, 1, n_x + 1))
+        self._dW2_stack = np.empty((n_h, 1, 1))
+        self._dZ2_column = self.dZ2_over_m.reshape(m, 1)
 
-    def forward(self, params: Params) -> float:
-        """Fill Z1, A1, Z2, A2 for ``params`` and return the cost (non-finite only if Z2 is)."""
-        n_x = self.n_x
-        W1_b1 = params.units[:, : n_x + 1]
-        np.multiply(W1_b1[:, :, None], self.X_ones[None, :, :], out=self.products)
-        np.add.reduce(self.products, axis=1, out=self.Z1)  # Z1 = W1·X + b1, same order in every row
+    def forward(self, params: Params) -> bool:
+        """Fill Z1, A1, Z2 for ``params``; False if the output Z2 is not finite (then see ``cost``)."""
+        n_x, units = self.n_x, params.units
+        np.matmul(units[:, None, : n_x + 1], self.X_ones, self._Z1_stack)  # Z1 = W1·X + b1, unit by unit
         self.g.forward(self.Z1, self.A1)  # A1 = g(Z1)
-        # Z2 = W2·A1 + b2 sums *over* the hidden units into one row, so a matrix product is safe here.
-        np.dot(params.units[:, n_x + 1], self.A1, out=self.Z2[0])
-        self.Z2 += params.b2
-        sigmoid(self.Z2, self.A2)  # A2 = σ(Z2)
-        np.multiply(self.sign, self.Z2, out=self.row)
-        np.logaddexp(0.0, self.row, out=self.row)
-        return float(self.row.sum()) / self.m
+        # Z2 = W2·A1 + b2 sums *over* the hidden units into one row, so one matrix product is safe here.
+        np.dot(units[:, n_x + 1], self.A1, self.Z2[0])
+        np.add(self.Z2, params.b2[0, 0], self.Z2)
+        # A sum is finite exactly when every term is (or when it overflows: the caller then asks cost()).
+        return math.isfinite(np.dot(self.Z2[0], self.sign[0]))
+
+    def cost(self) -> float:
+        """Cross-entropy of the last ``forward``, computed from Z2 so that it is never log(0)."""
+        return stable_cost(self.Z2, self.Y)
+
+    @property
+    def A2(self) -> np.ndarray:
+        """σ(Z2) of the last ``forward`` (a new array; training itself only needs dZ2)."""
+        return sigmoid(self.Z2, np.empty_like(self.Z2))
 
     def backward(self, params: Params) -> Grads:
-        """Fill ``grads`` from the buffers of the last ``forward`` (call it first, same params)."""
-        n_x, m, grads = self.n_x, self.m, self.grads
-        W2_col = params.units[:, n_x + 1 :]  # W2ᵀ, (n_h, 1)
-        np.subtract(self.A2, self.Y, out=self.dZ2)  # dZ2 = A2 - Y
-        np.multiply(self.A1, self.dZ2, out=self.dZ1)  # (dZ1 used as scratch here)
-        np.add.reduce(self.dZ1, axis=1, out=grads.units[:, n_x + 1])  # m·dW2ᵀ = Σ A1 * dZ2, per unit
-        self.g.derivative(self.Z1, self.A1, self.dZ1)  # g'(Z1)
-        self.dZ1 *= W2_col  # W2ᵀ·dZ2 is an outer product: element by element it is W2[j] * dZ2[i]
-        self.dZ1 *= self.dZ2
-        np.multiply(self.dZ1[:, None, :], self.X_ones[None, :, :], out=self.products)
-        np.add.reduce(self.products, axis=2, out=grads.units[:, : n_x + 1])  # m·[dW1 | db1]
-        grads.units *= 1.0 / m
-        grads.b2[0, 0] = self.dZ2.sum() * (1.0 / m)
+        """Fill ``grads`` from the buffers of the last ``forward`` (call it first, same params).
+
+        dZ1 = W2ᵀ·dZ2 * g'(Z1) is never formed: W2ᵀ·dZ2 is an outer product, so unit j's row is
+        W2[j]·(dZ2 * g'(Z1[j])), and W2[j] can wait until after the sum over the m examples:
+        [dW1 | db1][j] = W2[j] · Σ_i g'(Z1[j, i]) · (dZ2[i]/m) · [X; 1][:, i].
+        """
+        n_x, grads, dZ2 = self.n_x, self.grads, self.dZ2_over_m
+        np.multiply(self.Z2, 0.5, dZ2)  # dZ2/m = (A2 - Y)/m, with A2 = σ(Z2) = ½ + ½·tanh(Z2/2)
+        np.tanh(dZ2, dZ2)
+        np.multiply(dZ2, 0.5 / self.m, dZ2)
+        np.add(dZ2, self.half_minus_Y_over_m, dZ2)
+        grads.b2[0, 0] = np.add.reduce(dZ2[0])  # db2 = (1/m) Σ dZ2
+        np.matmul(self._A1_stack, self._dZ2_column, self._dW2_stack)  # dW2ᵀ = (1/m) A1·dZ2ᵀ, unit by unit
+        grads.units[:, n_x + 1] = self._dW2_stack[:, 0, 0]
+        self.g.derivative(self.Z1, self.A1, self.g_prime)  # g'(Z1)
+        np.multiply(self.X_ones_T, self._dZ2_column, self.X_ones_T_dZ2)
+        np.matmul(self._g_prime_stack, self.X_ones_T_dZ2, self._sums_stack)
+        np.multiply(self._sums_stack[:, 0, :], params.units[:, n_x + 1 :], grads.units[:, : n_x + 1])
         return grads
 
     def update(self, params: Params, learning_rate: float) -> None:
         """W := W - α·dW for W1, b1, W2 (one table) and b2."""
-        np.multiply(self.grads.units, learning_rate, out=self.change)
+        np.multiply(self.grads.units, learning_rate, self.change)
         params.units -= self.change
-        params.b2 -= learning_rate * self.grads.b2
+        params.b2[0, 0] -= learning_rate * self.grads.b2[0, 0]
 
-    def step(self, params: Params, learning_rate: float) -> float:
-        """One gradient-descent iteration; returns the cost of ``params`` *before* the update."""
-        cost = self.forward(params)
+    def step(self, params: Params, learning_rate: float) -> bool:
+        """One gradient-descent iteration; False (and nothing changed) if the cost was not finite."""
+        if not self.forward(params) and not math.isfinite(self.cost()):
+            return False
         self.backward(params)
         self.update(params, learning_rate)
-        return cost
+        return True
 
     def accuracy(self) -> float:
         """Share of examples classified right by the last ``forward`` (ŷ = 1 when A2 > 0.5, i.e. Z2 > 0)."""
@@ -161,4 +183,4 @@ def predict_grid(params: Params, activation: str, X: np.ndarray) -> tuple[np.nda
     net = Network(X, np.zeros((1, X.shape[1])), params.n_h, activation)
     with np.errstate(all="ignore"):
         net.forward(params)
-    return net.A1.copy(), net.A2.copy()
+        return net.A1.copy(), net.A2

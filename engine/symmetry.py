@@ -25,9 +25,11 @@ def unit_gap(units: np.ndarray) -> float | None:
     n_h = units.shape[0]
     if n_h < 2:
         return None
-    if len(identical_groups(units)) < n_h:
-        return 0.0
     gaps = pairwise_gaps(units)[~np.eye(n_h, dtype=bool)]
+    if np.any(gaps == 0.0):
+        return 0.0
+    if not np.all(np.isfinite(units)) and len(identical_groups(units)) < n_h:
+        return 0.0  # identical rows holding inf: inf - inf is NaN, yet the units are the same
     return float("nan") if np.isnan(gaps).all() else float(np.nanmin(gaps))
 
 

@@ -89,12 +89,11 @@ class Trainer:
         done = 0
         with np.errstate(all="ignore"):  # overflow is reported as "diverged", not as a warning
             while done < n and not self.diverged:
-                cost = net.forward(params)
-                if not math.isfinite(cost):
+                if not net.forward(params) and not math.isfinite(net.cost()):
                     self.diverged = True
                     break
                 if history.wants(self.iteration):
-                    history.add(Record(self.iteration, cost, net.accuracy(), symmetry.unit_gap(params.units)))
+                    history.add(Record(self.iteration, net.cost(), net.accuracy(), symmetry.unit_gap(params.units)))
                 net.backward(params)
                 net.update(params, lr)
                 self.iteration += 1
@@ -123,7 +122,8 @@ class Trainer:
     def _evaluate(self) -> float:
         """Forward and backward at the current parameters (the gradients this iteration will apply)."""
         with np.errstate(all="ignore"):
-            cost = self.net.forward(self.params)
+            self.net.forward(self.params)
+            cost = self.net.cost()
             self.net.backward(self.params)
         if not math.isfinite(cost):
             self.diverged = True

@@ -1,0 +1,62 @@
+"""The headless run: train a Config for ``steps`` iterations and describe the result as plain data.
+
+This is what ``shallow-tui --headless`` prints as JSON; every key of the public contract is here.
+Non-finite numbers become ``None`` (JSON null), never NaN.
+"""
+from __future__ import annotations
+
+import math
+
+from engine import symmetry
+from engine.config import Config
+from engine.trainer import Trainer
+
+
+def _finite(value: float | None) -> float | None:
+    return value if value is not None and math.isfinite(value) else None
+
+
+def _history_entry(trainer: Trainer) -> dict:
+    loss = trainer.loss
+    return {
+        "iteration": trainer.iteration,
+        "loss": _finite(loss),
+        "accuracy": trainer.net.accuracy(),
+        "unit_gap": _finite(symmetry.unit_gap(trainer.params.units)),
+    }
+
+
+def run(config: Config) -> dict:
+    """Train ``config.steps`` iterations (stopping early if the loss stops being finite)."""
+    trainer = Trainer(config)
+    history: list[dict] | None = [] if config.every else None
+    if history is None:
+        trainer.step(config.steps)
+    else:
+        # One entry every K iterations, from iteration 0: the cost of the parameters *before* that
+        # iteration's update, as the course notebook prints "Cost after iteration i".
+        while True:
+            history.append(_history_entry(trainer))
+            if trainer.diverged or trainer.iteration >= config.steps:
+                break
+            if trainer.step(min(config.every, config.steps - trainer.iteration)) == 0:
+                break
+            if trainer.iteration % config.every and not trainer.diverged:
+                break  # stopped at `steps`, between two entries
+        if trainer.diverged and history[-1]["iteration"] != trainer.iteration:
+            history.append(_history_entry(trainer))
+    loss = trainer.loss  # evaluates the final parameters (sets diverged if their loss is not finite)
+    units = trainer.params.units
+    report = {
+        "config": config.resolved(),
+        "iterations": trainer.iteration,
+        "loss": _finite(loss),
+        "accuracy": trainer.net.accuracy(),
+        "distinct_hidden_units": symmetry.distinct_units(units),
+        "unit_gap": _finite(symmetry.unit_gap(units)),
+        "frozen": trainer.frozen,
+        "diverged": trainer.diverged,
+    }
+    if history is not None:
+        report["history"] = history
+    return report
