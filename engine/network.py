@@ -84,8 +84,12 @@ def stable_cost(Z2: np.ndarray, Y: np.ndarray) -> float:
 class Network:
     """One network shape with its data and preallocated buffers: ``step`` allocates nothing.
 
-    The buffers are reused every iteration, so the results of ``forward`` (Z1, A1, Z2) and
-    ``backward`` (``grads``) are overwritten by the next call; copy what you want to keep.
+    The buffers are reused every iteration, so what ``forward`` and ``backward`` leave (Z1, A1,
+    Z2, ``grads``) is overwritten by the next call; copy what you want to keep.
+
+    Speed comes from doing few NumPy calls per iteration (at m = 400 each call costs more than
+    its arithmetic): A1 and g'(Z1) live in one stacked buffer with a row of ones between them,
+    so a single stacked product yields dW1, db1, dW2 and db2 at once.
     """
 
     def __init__(self, X: np.ndarray, Y: np.ndarray, n_h: int, activation: str):
@@ -95,68 +99,102 @@ class Network:
         self.g = ACTIVATIONS[activation]
         self.X = X
         self.Y = np.asarray(Y, dtype=np.float64).reshape(1, m)
-        # X with a row of ones, so that [W1 | b1]·[X; 1] = W1·X + b1 is one product per unit.
+        # [X; 1]: then [W1 | b1]·[X; 1] = W1·X + b1 is one product per unit.
         self.X_ones = np.vstack([X, np.ones((1, m))])
-        self.X_ones_T = np.ascontiguousarray(self.X_ones.T)
-        self.sign = 1.0 - 2.0 * self.Y  # +1 for class 0, -1 for class 1: cost = mean log(1 + e^{sign·Z2})
-        # dZ2/m = σ(Z2)/m - Y/m = tanh(Z2/2)·(0.5/m) + (0.5 - Y)/m: the 1/m of every gradient, folded in once.
-        self.half_minus_Y_over_m = (0.5 - self.Y) / m
+        self.sign = (1.0 - 2.0 * self.Y)[0]  # +1 for class 0, -1 for class 1
+        # dZ2/m = σ(Z2)/m - Y/m = tanh(Z2/2)·(0.5/m) + (0.5 - Y)/m (σ via tanh never overflows),
+        # and backprop only ever needs [X; 1]·dZ2/m, so both constants are premultiplied by [X; 1]:
+        # [X; 1]·dZ2/m = [X; 1]·(0.5/m) * tanh(Z2/2) + [X; 1]·(0.5 - Y)/m. Its last row is dZ2/m.
+        self.X_ones_half_over_m = self.X_ones * (0.5 / m)
+        self.X_ones_half_minus_Y_over_m = self.X_ones * ((0.5 - self.Y) / m)
         self.Z1 = np.empty((n_h, m))
-        self.A1 = np.empty((n_h, m))
-        self.g_prime = np.empty((n_h, m))
-        self.Z2 = np.empty((1, m))
-        self.dZ2_over_m = np.empty((1, m))
-        self.X_ones_T_dZ2 = np.empty((m, n_x + 1))  # [X; 1]ᵀ scaled by dZ2/m, example by example
+        # rows: g'(Z1) (n_h) | ones (1) | A1 (n_h). A1 with the ones row above it is [1; A1], so
+        # [b2 | W2]·[1; A1] = Z2; and the whole stack times [X; 1]·dZ2 gives every gradient sum.
+        self.stack = np.empty((2 * n_h + 1, m))
+        self.stack[n_h] = 1.0
+        self.g_prime = self.stack[:n_h]
+        self.A1 = self.stack[n_h + 1 :]
+        self.ones_A1 = self.stack[n_h:]
+        self.half_b2_W2 = np.empty(n_h + 1)
+        self.Z2_half = np.empty(m)  # Z2/2, exactly (halving is exact in binary)
+        self.tanh_Z2_half = np.empty(m)
+        self.X_ones_dZ2 = np.empty((n_x + 1, m))  # [X; 1] * dZ2/m, example by example
+        self.dZ2_over_m = self.X_ones_dZ2[n_x]
         self.grads = Grads(np.zeros((n_h, n_x)), np.zeros((n_h, 1)), np.zeros((1, n_h)), np.zeros((1, 1)))
         self.change = np.empty((n_h, n_x + 2))
-        # Stacked views: matmul over a stack does one small product per hidden unit, each with the
-        # same BLAS call on the same shapes, so identical units get identical bits.
+        # Stacked products: matmul over a stack makes one small BLAS call per row, the same call
+        # for every hidden unit, so identical units get identical bits (a single big matrix
+        # product would send some rows through other kernels and round them differently).
         self._Z1_stack = self.Z1[:, None, :]
-        self._A1_stack = self.A1[:, None, :]
-        self._g_prime_stack = self.g_prime[:, None, :]
-        self._sums_stack = np.empty((n_h, 1, n_x + 1))
-        self._dW2_stack = np.empty((n_h, 1, 1))
-        self._dZ2_column = self.dZ2_over_m.reshape(m, 1)
+        self._stack_3d = self.stack[:, None, :]
+        self._sums = np.empty((2 * n_h + 1, 1, n_x + 1))
+        self._unit_sums = self._sums[:n_h, 0, :]
+        self._dW2_sums = self._sums[n_h + 1 :, 0, n_x]
+        self._X_ones_dZ2_T = self.X_ones_dZ2.T
+        self._grads_W1_b1 = self.grads.units[:, : n_x + 1]
+        self._grads_W2 = self.grads.units[:, n_x + 1]
+        self._views_of: Params | None = None
+
+    def _bind(self, params: Params) -> None:
+        """Slice ``params`` once, not every iteration: at this size slicing costs as much as arithmetic."""
+        n_x = self.n_x
+        self._views_of = params
+        self._W1_b1_stack = params.units[:, None, : n_x + 1]
+        self._W2 = params.units[:, n_x + 1]
+        self._W2_column = params.units[:, n_x + 1 :]
+
+    @property
+    def Z2(self) -> np.ndarray:
+        """Z2 (1, m) of the last ``forward`` (a new array)."""
+        return (2.0 * self.Z2_half)[None, :]
+
+    @property
+    def A2(self) -> np.ndarray:
+        """σ(Z2) (1, m) of the last ``forward`` (a new array; training itself only needs dZ2)."""
+        return sigmoid(self.Z2, np.empty((1, self.m)))
 
     def forward(self, params: Params) -> bool:
-        """Fill Z1, A1, Z2 for ``params``; False if the output Z2 is not finite (then see ``cost``)."""
-        n_x, units = self.n_x, params.units
-        np.matmul(units[:, None, : n_x + 1], self.X_ones, self._Z1_stack)  # Z1 = W1·X + b1, unit by unit
+        """Fill Z1, A1 and Z2 for ``params``; False if Z2 is not finite (then ask ``cost``)."""
+        if params is not self._views_of:
+            self._bind(params)
+        n_h = self.n_h
+        np.matmul(self._W1_b1_stack, self.X_ones, self._Z1_stack)  # Z1 = W1·X + b1, unit by unit
         self.g.forward(self.Z1, self.A1)  # A1 = g(Z1)
-        # Z2 = W2·A1 + b2 sums *over* the hidden units into one row, so one matrix product is safe here.
-        np.dot(units[:, n_x + 1], self.A1, self.Z2[0])
-        np.add(self.Z2, params.b2[0, 0], self.Z2)
+        # Z2 = W2·A1 + b2 sums *over* the hidden units into one row, so one product is safe here.
+        half = self.half_b2_W2
+        half[0] = 0.5 * params.b2[0, 0]
+        np.multiply(self._W2, 0.5, half[1 : n_h + 1])
+        np.dot(half, self.ones_A1, self.Z2_half)
         # A sum is finite exactly when every term is (or when it overflows: the caller then asks cost()).
-        return math.isfinite(np.dot(self.Z2[0], self.sign[0]))
+        return math.isfinite(np.dot(self.Z2_half, self.sign))
 
     def cost(self) -> float:
         """Cross-entropy of the last ``forward``, computed from Z2 so that it is never log(0)."""
         return stable_cost(self.Z2, self.Y)
-
-    @property
-    def A2(self) -> np.ndarray:
-        """σ(Z2) of the last ``forward`` (a new array; training itself only needs dZ2)."""
-        return sigmoid(self.Z2, np.empty_like(self.Z2))
 
     def backward(self, params: Params) -> Grads:
         """Fill ``grads`` from the buffers of the last ``forward`` (call it first, same params).
 
         dZ1 = W2ᵀ·dZ2 * g'(Z1) is never formed: W2ᵀ·dZ2 is an outer product, so unit j's row is
         W2[j]·(dZ2 * g'(Z1[j])), and W2[j] can wait until after the sum over the m examples:
-        [dW1 | db1][j] = W2[j] · Σ_i g'(Z1[j, i]) · (dZ2[i]/m) · [X; 1][:, i].
+        [dW1 | db1][j] = W2[j] · (1/m) Σ_i g'(Z1[j, i]) · dZ2[i] · [X; 1][:, i].
         """
-        n_x, grads, dZ2 = self.n_x, self.grads, self.dZ2_over_m
-        np.multiply(self.Z2, 0.5, dZ2)  # dZ2/m = (A2 - Y)/m, with A2 = σ(Z2) = ½ + ½·tanh(Z2/2)
-        np.tanh(dZ2, dZ2)
-        np.multiply(dZ2, 0.5 / self.m, dZ2)
-        np.add(dZ2, self.half_minus_Y_over_m, dZ2)
-        grads.b2[0, 0] = np.add.reduce(dZ2[0])  # db2 = (1/m) Σ dZ2
-        np.matmul(self._A1_stack, self._dZ2_column, self._dW2_stack)  # dW2ᵀ = (1/m) A1·dZ2ᵀ, unit by unit
-        grads.units[:, n_x + 1] = self._dW2_stack[:, 0, 0]
+        n_x, n_h, grads = self.n_x, self.n_h, self.grads
+        if params is not self._views_of:
+            self._bind(params)
+        np.tanh(self.Z2_half, self.tanh_Z2_half)  # dZ2 = A2 - Y with A2 = σ(Z2) = ½ + ½·tanh(Z2/2)
+        np.multiply(self.X_ones_half_over_m, self.tanh_Z2_half, self.X_ones_dZ2)
+        np.add(self.X_ones_dZ2, self.X_ones_half_minus_Y_over_m, self.X_ones_dZ2)  # [X; 1]·dZ2/m
         self.g.derivative(self.Z1, self.A1, self.g_prime)  # g'(Z1)
-        np.multiply(self.X_ones_T, self._dZ2_column, self.X_ones_T_dZ2)
-        np.matmul(self._g_prime_stack, self.X_ones_T_dZ2, self._sums_stack)
-        np.multiply(self._sums_stack[:, 0, :], params.units[:, n_x + 1 :], grads.units[:, : n_x + 1])
+        # One product per row of the stack, with [X; 1]ᵀ·dZ2/m:
+        #   row j < n_h:  (1/m) Σ g'·dZ2·[x1, x2, 1]  -> [dW1 | db1][j] / W2[j]
+        #   row n_h:      (1/m) Σ dZ2                 -> db2 (last column)
+        #   row n_h+1+j:  (1/m) Σ A1[j]·dZ2           -> dW2[j] (last column)
+        sums = self._sums
+        np.matmul(self._stack_3d, self._X_ones_dZ2_T, sums)
+        np.multiply(self._unit_sums, self._W2_column, self._grads_W1_b1)
+        self._grads_W2[:] = self._dW2_sums
+        grads.b2[0, 0] = sums[n_h, 0, n_x]
         return grads
 
     def update(self, params: Params, learning_rate: float) -> None:
@@ -175,7 +213,7 @@ class Network:
 
     def accuracy(self) -> float:
         """Share of examples classified right by the last ``forward`` (ŷ = 1 when A2 > 0.5, i.e. Z2 > 0)."""
-        return float(np.count_nonzero((self.Z2 > 0.0) == (self.Y > 0.5))) / self.m
+        return float(np.count_nonzero((self.Z2_half > 0.0) == (self.Y[0] > 0.5))) / self.m
 
 
 def predict_grid(params: Params, activation: str, X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
