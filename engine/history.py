@@ -20,19 +20,34 @@ class MetricHistory:
     """One record every ``stride`` iterations; when ``capacity`` is passed the stride doubles and
     every other record goes, so the records always span the whole run evenly."""
 
-    def __init__(self, capacity: int = 2048):
+    def __init__(self, capacity: int = 256):
         self.capacity = capacity
         self.stride = 1
         self.records: list[Record] = []
 
-    def wants(self, iteration: int) -> bool:
-        return iteration % self.stride == 0 and (not self.records or self.records[-1].iteration < iteration)
+    def next_wanted(self, iteration: int) -> int:
+        """The first iteration at or after ``iteration`` that should be recorded."""
+        if self.records and self.records[-1].iteration >= iteration:
+            iteration = self.records[-1].iteration + 1
+        return -(-iteration // self.stride) * self.stride
 
     def add(self, record: Record) -> None:
         self.records.append(record)
         if len(self.records) > self.capacity:
-            self.stride *= 2
-            self.records = [r for r in self.records if r.iteration % self.stride == 0]
+            self._coarsen()
+
+    def prepare(self, last_iteration: int) -> None:
+        """Coarsen now to the stride a run up to ``last_iteration`` will end with.
+
+        The records that survive are the same either way (multiples of the final stride), but the
+        ones that would be dropped are never computed: a long step(n) records at most ``capacity``.
+        """
+        while -(-(last_iteration + 1) // self.stride) > self.capacity:
+            self._coarsen()
+
+    def _coarsen(self) -> None:
+        self.stride *= 2
+        self.records = [r for r in self.records if r.iteration % self.stride == 0]
 
     def truncate(self, last_iteration: int) -> None:
         """Forget records after ``last_iteration`` (after stepping back)."""
@@ -56,8 +71,11 @@ class Checkpoints:
         self.iterations: list[int] = []
         self.states: dict[int, object] = {}
 
-    def wants(self, iteration: int) -> bool:
-        return iteration % self.interval == 0 and iteration not in self.states
+    def next_wanted(self, iteration: int) -> int:
+        """The first iteration at or after ``iteration`` that should be checkpointed."""
+        if self.iterations and self.iterations[-1] >= iteration:
+            iteration = self.iterations[-1] + 1
+        return -(-iteration // self.interval) * self.interval
 
     def add(self, iteration: int, state: object) -> None:
         bisect.insort(self.iterations, iteration)

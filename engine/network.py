@@ -49,7 +49,10 @@ class Params:
     W2 = property(lambda self: self.units[:, self.n_x + 1 :].T)  # (1, n_h)
 
     def copy(self) -> "Params":
-        return type(self)(self.W1, self.b1, self.W2, self.b2)
+        twin = object.__new__(type(self))  # no need to re-slice: copy the table as it is
+        twin.units = self.units.copy()
+        twin.b2 = self.b2.copy()
+        return twin
 
     def load(self, other: "Params") -> None:
         """Overwrite in place (the network's buffers keep pointing at the same arrays)."""

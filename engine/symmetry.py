@@ -12,8 +12,17 @@ import numpy as np
 
 def pairwise_gaps(units: np.ndarray) -> np.ndarray:
     """(n_h, n_h) matrix: max |row_i - row_j| (0 on the diagonal; NaN if either row has NaN)."""
+    n_h, columns = units.shape
+    gaps = np.zeros((n_h, n_h))
+    difference = np.empty((n_h, n_h))
     with np.errstate(invalid="ignore", over="ignore"):
-        return np.abs(units[:, None, :] - units[None, :, :]).max(axis=2)
+        # Column by column: a few (n_h, n_h) operations instead of one (n_h, n_h, n_x + 2) array.
+        for k in range(columns):
+            column = units[:, k]
+            np.subtract(column[:, None], column[None, :], difference)
+            np.abs(difference, difference)
+            np.maximum(gaps, difference, gaps)  # maximum, not fmax: a NaN must show
+    return gaps
 
 
 def unit_gap(units: np.ndarray) -> float | None:

@@ -86,20 +86,27 @@ class Trainer:
         """Train up to ``n`` iterations; returns how many were done (fewer once diverged)."""
         net, params, lr = self.net, self.params, self.config.lr
         history, checkpoints = self.history, self.checkpoints
-        done = 0
+        start = iteration = self.iteration
+        end = start + n
+        history.prepare(end)
+        next_record = history.next_wanted(iteration)
+        next_checkpoint = checkpoints.next_wanted(iteration + 1)
         with np.errstate(all="ignore"):  # overflow is reported as "diverged", not as a warning
-            while done < n and not self.diverged:
+            while iteration < end and not self.diverged:
                 if not net.forward(params) and not math.isfinite(net.cost()):
                     self.diverged = True
                     break
-                if history.wants(self.iteration):
-                    history.add(Record(self.iteration, net.cost(), net.accuracy(), symmetry.unit_gap(params.units)))
+                if iteration == next_record:
+                    history.add(Record(iteration, net.cost(), net.accuracy(), symmetry.unit_gap(params.units)))
+                    next_record = history.next_wanted(iteration + 1)
                 net.backward(params)
                 net.update(params, lr)
-                self.iteration += 1
-                done += 1
-                if checkpoints.wants(self.iteration):
-                    checkpoints.add(self.iteration, params.copy())
+                iteration += 1
+                if iteration == next_checkpoint:
+                    checkpoints.add(iteration, params.copy())
+                    next_checkpoint = checkpoints.next_wanted(iteration + 1)
+        self.iteration = iteration
+        done = iteration - start
         self._evaluated_at = None
         return done
 
