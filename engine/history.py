@@ -59,17 +59,20 @@ class MetricHistory:
 
 
 class Checkpoints:
-    """Parameter states by iteration: one every ``interval`` iterations recently, thinner further back.
+    """Parameter states by iteration: every ``interval`` iterations recently, sparser with age.
 
-    When more than ``capacity`` are held, every other one in the older half goes, so the spacing
-    grows geometrically with age: stepping back a little replays at most ``interval`` iterations.
+    A checkpoint ``age`` iterations old is kept only if its iteration is a multiple of a spacing
+    that doubles each time the age doubles (past ``interval · per_band``). So the count grows with
+    the log of the run's length (about 500 after a million iterations), and returning to an
+    iteration replays at most ~age/32 iterations: stepping back a little is instant.
     """
 
-    def __init__(self, interval: int = 16, capacity: int = 512):
+    def __init__(self, interval: int = 16, per_band: int = 64):
         self.interval = interval
-        self.capacity = capacity
+        self.per_band = per_band
         self.iterations: list[int] = []
         self.states: dict[int, object] = {}
+        self._adds_since_prune = 0
 
     def next_wanted(self, iteration: int) -> int:
         """The first iteration at or after ``iteration`` that should be checkpointed."""
@@ -77,14 +80,25 @@ class Checkpoints:
             iteration = self.iterations[-1] + 1
         return -(-iteration // self.interval) * self.interval
 
+    def spacing(self, age: int) -> int:
+        """How far apart checkpoints of this age are kept."""
+        band = age // (self.interval * self.per_band)
+        return self.interval << band.bit_length()
+
     def add(self, iteration: int, state: object) -> None:
-        bisect.insort(self.iterations, iteration)
+        if iteration not in self.states:
+            bisect.insort(self.iterations, iteration)
         self.states[iteration] = state
-        if len(self.iterations) > self.capacity:
-            older = self.iterations[: len(self.iterations) // 2]
-            for it in older[1::2]:  # keeps the first (iteration 0 is always there)
-                del self.states[it]
-            self.iterations = sorted(self.states)
+        self._adds_since_prune += 1
+        if self._adds_since_prune >= self.per_band // 2:
+            self._prune(iteration)
+
+    def _prune(self, now: int) -> None:
+        self._adds_since_prune = 0
+        keep = [it for it in self.iterations if it == 0 or it % self.spacing(now - it) == 0]
+        for it in set(self.iterations).difference(keep):
+            del self.states[it]
+        self.iterations = keep
 
     def latest_at_or_before(self, iteration: int) -> tuple[int, object]:
         index = bisect.bisect_right(self.iterations, iteration) - 1
