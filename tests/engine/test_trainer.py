@@ -1,0 +1,209 @@
+"""engine.trainer: step / back / reset, exact replay, history semantics, divergence, snapshots."""
+import dataclasses
+import math
+import tracemalloc
+
+import numpy as np
+import pytest
+
+from engine.config import Config
+from engine.datasets import make
+from engine.init import initialize_parameters
+from engine.network import Network
+from engine.trainer import Snapshot, Trainer
+
+SMALL = Config(samples=40, hidden=5)
+DIVERGING = Config(activation="relu", lr=1e6, scale=10.0)
+
+
+def trained(config, iterations):
+    trainer = Trainer(config)
+    assert trainer.step(iterations) == iterations
+    return trainer
+
+
+def test_step_returns_how_many_iterations_were_done():
+    trainer = Trainer(SMALL)
+    assert trainer.step(1) == 1 and trainer.iteration == 1
+    assert trainer.step(37) == 37 and trainer.iteration == 38
+    assert trainer.step(0) == 0 and trainer.iteration == 38
+    assert not trainer.diverged
+
+
+def test_step_in_pieces_equals_step_at_once():
+    whole = trained(SMALL, 1000)
+    pieces = Trainer(SMALL)
+    for n in (1, 2, 97, 400, 500):
+        pieces.step(n)
+    assert pieces.params.equals(whole.params)
+
+
+@pytest.mark.parametrize("forward, back", [(1, 1), (17, 5), (100, 100), (333, 16), (1000, 999), (5000, 1234)])
+def test_back_then_step_lands_on_bit_identical_params(forward, back):
+    trainer = trained(SMALL, forward)
+    at_end = trainer.params.copy()
+    assert trainer.back(back) == back and trainer.iteration == forward - back
+    assert trainer.params.equals(trained(SMALL, forward - back).params)
+    assert trainer.step(back) == back
+    assert trainer.params.equals(at_end)
+
+
+def test_back_is_exact_after_the_checkpoints_thin_out():
+    config = Config(samples=24, hidden=3)
+    trainer = trained(config, 20_000)
+    at_end = trainer.params.copy()
+    assert trainer.back(12_345) == 12_345 and trainer.iteration == 7_655
+    assert trainer.params.equals(trained(config, 7_655).params)
+    trainer.step(12_345)
+    assert trainer.params.equals(at_end)
+    for n in (1, 15, 16, 17, 4_999):  # repeated small steps back from far out
+        expected_iteration = trainer.iteration - n
+        trainer.back(n)
+        assert trainer.iteration == expected_iteration
+    assert trainer.params.equals(trained(config, trainer.iteration).params)
+
+
+def test_back_past_zero_clamps_to_the_initial_params():
+    trainer = trained(SMALL, 50)
+    assert trainer.back(10**9) == 50 and trainer.iteration == 0
+    assert trainer.params.equals(initialize_parameters(SMALL))
+    assert trainer.back(1) == 0 and trainer.iteration == 0
+
+
+def test_reset_starts_again_and_can_change_the_config():
+    trainer = trained(SMALL, 300)
+    data = trainer.data
+    trainer.reset()
+    assert trainer.iteration == 0 and trainer.params.equals(initialize_parameters(SMALL))
+    assert len(trainer.history) == 0 and len(trainer.checkpoints) == 1
+    assert trainer.data is data, "same data options: the data set is kept"
+    trainer.step(10)
+    bigger = SMALL.replace(hidden=9, init="zeros")
+    trainer.reset(bigger)
+    assert trainer.config is bigger and trainer.params.n_h == 9 and not trainer.params.units.any()
+    assert trainer.step(20) == 20
+    trainer.reset(bigger.replace(seed=2))
+    assert not np.array_equal(trainer.data.X, data.X), "other seed: new data"
+
+
+def test_a_given_dataset_is_used():
+    data = make(Config(dataset="moons", samples=30))
+    trainer = Trainer(Config(samples=30), data)
+    assert trainer.data is data and trainer.net.m == 30
+
+
+def test_history_holds_the_cost_before_each_update():
+    trainer = Trainer(SMALL)
+    initial_cost = trainer.loss
+    trainer.step(200)
+    records = {r.iteration: r for r in trainer.history.records}
+    assert records[0].loss == initial_cost
+    for k in (1, 57, 199):
+        probe = trained(SMALL, k)
+        assert records[k].loss == probe.loss
+        assert records[k].accuracy == probe.net.accuracy()
+        assert records[k].unit_gap == probe.snapshot().unit_gap
+    assert 200 not in records, "iteration 200's cost is recorded when it is trained"
+
+
+def test_history_after_back_matches_a_straight_run():
+    trainer = trained(SMALL, 3000)
+    trainer.back(1234)
+    trainer.step(1234)
+    straight = trained(SMALL, 3000)
+    assert trainer.history.records == straight.history.records
+
+
+def test_history_and_checkpoints_stay_bounded_and_back_still_works():
+    config = Config(samples=8, hidden=2)
+    trainer = trained(config, 10_000)
+    sizes_short = len(trainer.history), len(trainer.checkpoints)
+    trainer.step(90_000)
+    sizes_long = len(trainer.history), len(trainer.checkpoints)
+    assert sizes_short[0] <= trainer.history.capacity and sizes_long[0] <= trainer.history.capacity
+    assert sizes_long[1] - sizes_short[1] <= 0.6 * trainer.checkpoints.per_band * math.log2(10)
+    at_end = trainer.params.copy()
+    trainer.back(54_321)
+    trainer.step(54_321)
+    assert trainer.params.equals(at_end)
+
+
+def test_memory_held_grows_far_slower_than_the_run():
+    trainer = Trainer(Config(samples=8, hidden=64))
+    state_bytes = trainer.params.units.nbytes + trainer.params.b2.nbytes
+    tracemalloc.start()
+    try:
+        trainer.step(4_000)
+        short = tracemalloc.get_traced_memory()[0]
+        trainer.step(36_000)
+        long = tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+    every_checkpoint = 36_000 // trainer.checkpoints.interval * state_bytes  # ~4.6 MB if nothing were thinned
+    assert long - short < every_checkpoint / 5
+
+
+# -- divergence ------------------------------------------------------------------------------------
+def test_divergence_stops_at_the_first_non_finite_loss():
+    trainer = Trainer(DIVERGING)
+    done = trainer.step(100)
+    assert 0 < done < 100 and trainer.iteration == done and trainer.diverged
+    assert not math.isfinite(trainer.loss)
+    finite = trained(DIVERGING, done - 1)
+    assert math.isfinite(finite.loss) and not finite.diverged, "the iteration before was still finite"
+    assert all(math.isfinite(r.loss) for r in trainer.history.records)
+    assert trainer.step(10) == 0 and trainer.iteration == done
+    snapshot = trainer.snapshot()
+    assert snapshot.diverged and snapshot.loss is None and not snapshot.frozen
+
+
+def test_back_after_divergence_clears_it_and_replays_exactly():
+    trainer = Trainer(DIVERGING)
+    done = trainer.step(100)
+    assert trainer.back(1) == 1
+    assert not trainer.diverged and trainer.iteration == done - 1
+    assert trainer.params.equals(trained(DIVERGING, done - 1).params)
+    assert math.isfinite(trainer.loss)
+    assert trainer.step(100) == 1 and trainer.diverged
+
+
+# -- looking ---------------------------------------------------------------------------------------
+def _plain(value):
+    if isinstance(value, tuple):
+        return all(_plain(v) for v in value)
+    return value is None or type(value) in (int, float, bool)
+
+
+def test_snapshot_is_plain_values_matching_the_params():
+    trainer = trained(Config(hidden=3), 25)
+    snapshot = trainer.snapshot()
+    assert isinstance(snapshot, Snapshot)
+    for field in dataclasses.fields(snapshot):
+        assert _plain(getattr(snapshot, field.name)), field.name
+    assert snapshot.iteration == 25 and snapshot.n_h == 3 and snapshot.distinct_units == 3
+    assert snapshot.W1 == tuple(map(tuple, trainer.params.W1.tolist()))
+    assert snapshot.W2 == tuple(trainer.params.W2[0].tolist()) and snapshot.b2 == float(trainer.params.b2[0, 0])
+    net = Network(trainer.data.X, trainer.data.Y, 3, "tanh")
+    net.forward(trainer.params)
+    assert snapshot.loss == net.cost() and snapshot.accuracy == net.accuracy()
+    grads = net.backward(trainer.params)
+    assert snapshot.dW1 == tuple(map(tuple, grads.dW1.tolist())) and snapshot.db2 == float(grads.db2[0, 0])
+    trainer.step(1)
+    assert snapshot.iteration == 25, "a snapshot does not change with the run"
+
+
+def test_frozen_only_when_every_hidden_gradient_is_zero():
+    assert Trainer(Config(init="zeros")).frozen
+    assert not Trainer(Config()).frozen
+    assert not Trainer(Config(init="constant")).frozen
+
+
+def test_the_trainer_never_touches_the_global_rng():
+    before = np.random.get_state()
+    trainer = Trainer(Config(hidden=6, init="random"))
+    trainer.step(30)
+    trainer.back(7)
+    trainer.reset(Config(dataset="spiral", init="he"))
+    trainer.snapshot()
+    after = np.random.get_state()
+    assert np.array_equal(before[1], after[1]) and before[2:] == after[2:]
