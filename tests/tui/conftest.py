@@ -1,0 +1,28 @@
+"""Fixtures for the app's Pilot tests: an app on a given config, run at a given terminal size."""
+from __future__ import annotations
+
+import pytest
+
+from engine.config import Config
+
+
+@pytest.fixture
+def make_app():
+    from tui.app import ShallowApp
+
+    def make(**settings) -> ShallowApp:
+        return ShallowApp(Config(**settings))
+
+    return make
+
+
+def status_text(app) -> str:
+    return str(app.query_one("#status").render())
+
+
+def explanation_text(app) -> str:
+    return str(app.query_one("#explanation").render())
+
+
+def notifications(app) -> list[str]:
+    return [n.message for n in app._notifications]

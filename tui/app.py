@@ -1,0 +1,478 @@
+"""The shallow-tui app: owns the run (one Trainer), the keys, the layout and the auto-run worker.
+
+Threading: the Trainer is not thread-safe, so every use of it happens under ``self._lock``, by the UI
+thread (step, back, reset) or by the auto-run worker thread, never both. The worker posts RunFrames
+(plain values) to the UI; a generation counter, bumped by every UI-side change, drops frames that a
+worker computed before that change.
+"""
+from __future__ import annotations
+
+import os
+import threading
+import time
+
+from textual import work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid
+from textual.message import Message
+from textual.widgets import Footer, Static
+from textual.worker import Worker, WorkerState, get_current_worker
+
+from engine.config import ACTIVATIONS, DATASETS, INIT_SCHEMES, Config, ConfigError
+from engine.history import Record
+from engine.plane import bounds_of
+from engine.trainer import Trainer
+from tui.screens.help import HelpScreen
+from tui.screens.palette import RunCommands
+from tui.widgets.boundary import DecisionBoundary
+from tui.widgets.diagram import NetworkDiagram
+from tui.widgets.explanation import Explanation
+from tui.widgets.loss_chart import LossChart
+from tui.widgets.run_frame import RunFrame, TrainingPoints
+from tui.widgets.status import StatusBar, TitleBar, line_count, status_parts
+from tui.widgets.weights import WeightsPanel
+
+STRIDES = (1, 10, 100, 1000)
+SPEEDS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, None)  # iterations/s; None: as fast as it goes
+DEFAULT_SPEED = 100
+LEARNING_RATES = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 0.5, 1.0, 1.2, 2.0, 3.0, 5.0, 10.0)
+SCALES = (0.001, 0.01, 0.1, 0.5, 1.0, 2.0, 5.0, 10.0)
+
+MIN_WIDTH, MIN_HEIGHT = 60, 16
+ALL_PANELS_WIDTH, ALL_PANELS_HEIGHT = 110, 34  # from here all four panels fit (120×40 does)
+PAIR_HEIGHT = 36  # narrow but tall: two panels stacked
+
+FRAME_INTERVAL = 1 / 20  # at most ~20 frames a second
+SLOW_INTERVAL = 1 / 4  # thumbnails, boundary and chart: a few frames a second while running
+CHUNK_SECONDS = 0.04  # "as fast as it goes" trains in chunks this long, so a pause lands within 100 ms
+
+PANEL_IDS = {1: "net", 2: "weights", 3: "loss", 4: "boundary"}
+SLOW_PANELS = ("net", "loss", "boundary")
+
+
+class FrameReady(Message):
+    """A frame from the auto-run worker; a newer one replaces an older one still in the queue."""
+
+    def __init__(self, frame: RunFrame, generation: int) -> None:
+        super().__init__()
+        self.frame = frame
+        self.generation = generation
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, FrameReady)
+
+
+class RunStopped(Message):
+    """The worker stopped by itself (the loss diverged)."""
+
+    def __init__(self, token: int) -> None:
+        super().__init__()
+        self.token = token
+
+
+def layout_for(width: int, height: int) -> str:
+    if width < MIN_WIDTH or height < MIN_HEIGHT:
+        return "too-small"
+    if width >= ALL_PANELS_WIDTH and height >= ALL_PANELS_HEIGHT:
+        return "all"
+    if width >= ALL_PANELS_WIDTH:
+        return "pair-wide"
+    if height >= PAIR_HEIGHT:
+        return "pair-tall"
+    return "single"
+
+
+def panels_shown(layout: str, selected: int) -> tuple[int, ...]:
+    if layout == "all":
+        return (1, 2, 3, 4)
+    if layout.startswith("pair"):
+        return (1, 2) if selected in (1, 2) else (3, 4)
+    return (selected,)
+
+
+def training_points(trainer: Trainer) -> TrainingPoints:
+    X, Y = trainer.data.X, trainer.data.Y
+    return TrainingPoints(tuple(X[0].tolist()), tuple(X[1].tolist()), tuple(int(y) for y in Y[0].tolist()),
+                          bounds_of(X))
+
+
+def next_in(choices: tuple, current, direction: int):
+    """The next larger (direction 1) or smaller (-1) choice than ``current``, or None past the end."""
+    if direction > 0:
+        larger = [c for c in choices if c > current]
+        return larger[0] if larger else None
+    smaller = [c for c in choices if c < current]
+    return smaller[-1] if smaller else None
+
+
+def cycle(choices: tuple[str, ...], current: str, direction: int) -> str:
+    return choices[(choices.index(current) + direction) % len(choices)]
+
+
+class ShallowApp(App):
+    """Step a shallow network's training and watch why its weights must start random."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "shallow-tui"
+    COMMANDS = App.COMMANDS | {RunCommands}
+    BINDINGS = [
+        Binding("space", "step", "step"),
+        Binding("right", "step", "step", show=False),
+        Binding("left", "back", "back", key_display="←"),
+        Binding("r", "toggle_run", "run"),
+        Binding("z", "zeros", "zeros"),
+        Binding("x", "random", "random"),
+        Binding("c", "compare", "compare"),
+        Binding("question_mark,f1", "help", "help", key_display="?"),
+        Binding("q", "quit", "quit"),
+        Binding("right_square_bracket", "stride(1)", "stride up", show=False),
+        Binding("left_square_bracket", "stride(-1)", "stride down", show=False),
+        Binding("greater_than_sign,full_stop", "faster", "faster", show=False),
+        Binding("less_than_sign,comma", "slower", "slower", show=False),
+        Binding("i", "cycle_init(1)", "next init", show=False),
+        Binding("I", "cycle_init(-1)", "previous init", show=False),
+        Binding("a", "cycle_activation(1)", "next activation", show=False),
+        Binding("A", "cycle_activation(-1)", "previous activation", show=False),
+        Binding("d", "cycle_dataset(1)", "next dataset", show=False),
+        Binding("D", "cycle_dataset(-1)", "previous dataset", show=False),
+        Binding("plus,equals_sign", "hidden(1)", "more units", show=False),
+        Binding("minus,underscore", "hidden(-1)", "fewer units", show=False),
+        Binding("l", "learning_rate(1)", "larger lr", show=False),
+        Binding("L", "learning_rate(-1)", "smaller lr", show=False),
+        Binding("s", "scale(1)", "larger scale", show=False),
+        Binding("S", "scale(-1)", "smaller scale", show=False),
+        Binding("n", "seed(1)", "next seed", show=False),
+        Binding("N", "seed(-1)", "previous seed", show=False),
+        Binding("1", "panel(1)", "network", show=False),
+        Binding("2", "panel(2)", "weights", show=False),
+        Binding("3", "panel(3)", "loss", show=False),
+        Binding("4", "panel(4)", "boundary", show=False),
+        Binding("ctrl+s", "save_screenshot", "screenshot", show=False),
+    ]
+
+    def __init__(self, config: Config | None = None) -> None:
+        super().__init__()
+        self.trainer = Trainer(config or Config())
+        self._lock = threading.Lock()
+        self._generation = 0
+        self._run_token: int | None = None
+        self._next_token = 0
+        self._wake = threading.Event()
+        self.stride = 1
+        self.speed_index = SPEEDS.index(DEFAULT_SPEED)
+        self.selected_panel = 1
+        self.layout_mode = ""
+        self._points = training_points(self.trainer)
+        self._frame: RunFrame | None = None
+        self._last_slow_draw = 0.0
+        self.terminal_size = (80, 24)
+
+    # -- state ---------------------------------------------------------------------------------------
+    @property
+    def config(self) -> Config:
+        return self.trainer.config
+
+    @property
+    def running(self) -> bool:
+        return self._run_token is not None
+
+    @property
+    def speed_label(self) -> str:
+        speed = SPEEDS[self.speed_index]
+        return "max it/s" if speed is None else f"{speed} it/s"
+
+    def _make_frame(self, running: bool) -> RunFrame:
+        """Call with the lock held."""
+        snapshot = self.trainer.snapshot()
+        records = list(self.trainer.history.records)
+        if not records or records[-1].iteration < snapshot.iteration:  # history lags one step behind
+            records.append(Record(snapshot.iteration, snapshot.loss if snapshot.loss is not None else float("nan"),
+                                  snapshot.accuracy, snapshot.unit_gap))
+        return RunFrame(self.trainer.config, snapshot, tuple(records), self._points, running, self.speed_label,
+                        self.stride)
+
+    # -- layout --------------------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield TitleBar(id="title")
+        with Grid(id="panels"):
+            yield NetworkDiagram(id="net", classes="panel")
+            yield WeightsPanel(id="weights", classes="panel")
+            yield LossChart(id="loss", classes="panel")
+            yield DecisionBoundary(id="boundary", classes="panel")
+        yield StatusBar(id="status")
+        yield Explanation(id="explanation")
+        yield Footer(compact=True)
+        yield Static(id="too-small")
+
+    def on_mount(self) -> None:
+        self.terminal_size = (self.size.width, self.size.height)
+        self._apply_layout()
+        self._refresh_from_trainer()
+        if self.config.compare:
+            self.notify("compare mode (zeros vs random side by side) comes in a later version; "
+                        "showing one run", timeout=6)
+
+    def on_resize(self, event) -> None:
+        self.terminal_size = (event.size.width, event.size.height)  # self.size may not be updated yet
+        self._apply_layout()
+        if self._frame is not None:
+            self._show(self._frame, full=True)
+
+    def _apply_layout(self) -> None:
+        width, height = self.terminal_size
+        mode = layout_for(width, height)
+        self.layout_mode = mode
+        too_small = mode == "too-small"
+        for selector in ("#title", "#panels", "#status", "#explanation", "Footer"):
+            self.query_one(selector).display = not too_small
+        message = self.query_one("#too-small", Static)
+        message.display = too_small
+        if too_small:
+            message.update(f"shallow-tui needs at least {MIN_WIDTH}×{MIN_HEIGHT} characters.\n"
+                           f"This terminal is {width}×{height}: please enlarge it.")
+            return
+        grid = self.query_one("#panels", Grid)
+        grid.set_classes(mode)
+        shown = panels_shown(mode, self.selected_panel)
+        for number, panel_id in PANEL_IDS.items():
+            self.query_one(f"#{panel_id}").display = number in shown
+        if self._frame is not None:
+            self.query_one("#status", StatusBar).styles.height = line_count(status_parts(self._frame), width - 2)
+
+    # -- drawing -------------------------------------------------------------------------------------
+    def _show(self, frame: RunFrame, full: bool) -> None:
+        """Counters every frame; slow panels only when ``full`` or at most SLOW_INTERVAL apart."""
+        self._frame = frame
+        if self.layout_mode == "too-small":
+            return
+        now = time.monotonic()
+        slow_due = full or now - self._last_slow_draw >= SLOW_INTERVAL
+        width = self.terminal_size[0]
+        with self.batch_update():
+            self.query_one("#status", StatusBar).styles.height = line_count(status_parts(frame), width - 2)
+            self.query_one("#title", TitleBar).show(frame, self.selected_panel, self.layout_mode == "all", width)
+            self.query_one("#status", StatusBar).show(frame, width)
+            self.query_one("#explanation", Explanation).show(frame.snapshot, frame.config)
+            weights = self.query_one("#weights", WeightsPanel)
+            if weights.display:
+                weights.show(frame)
+            if slow_due:
+                self._last_slow_draw = now
+                for panel_id in SLOW_PANELS:
+                    panel = self.query_one(f"#{panel_id}")
+                    if panel.display:  # a hidden panel costs nothing; it is drawn when shown
+                        panel.show(frame)
+
+    def _refresh_from_trainer(self) -> None:
+        """After a UI-side change: invalidate in-flight worker frames and draw everything now."""
+        with self._lock:
+            self._generation += 1
+            frame = self._make_frame(self.running)
+        self._show(frame, full=True)
+
+    # -- auto-run ------------------------------------------------------------------------------------
+    def _start_run(self) -> None:
+        if self.trainer.diverged:
+            self.notify("the run diverged: lower the learning rate (L) or reset (z / x) first", severity="warning")
+            return
+        self._next_token += 1
+        self._run_token = self._next_token
+        self._wake.clear()
+        self._train_in_background(self._run_token)
+        self._refresh_from_trainer()
+
+    def _pause_run(self) -> bool:
+        """Stop the worker; it finishes its current chunk (≤ CHUNK_SECONDS) and leaves. True if it ran."""
+        was_running = self.running
+        self._run_token = None
+        self._wake.set()
+        return was_running
+
+    @work(thread=True, exclusive=True, group="autorun", exit_on_error=False)
+    def _train_in_background(self, token: int) -> None:
+        worker = get_current_worker()
+        seconds_per_iteration = 1e-4
+        carry = 0.0
+        while self._run_token == token and not worker.is_cancelled:
+            speed = SPEEDS[self.speed_index]
+            interval = FRAME_INTERVAL if speed is None else max(FRAME_INTERVAL, 1.0 / speed)
+            if speed is None:
+                n = max(1, int(CHUNK_SECONDS / seconds_per_iteration))
+            else:
+                carry += speed * interval
+                n, carry = int(carry), carry - int(carry)
+            started = time.perf_counter()
+            with self._lock:
+                if self._run_token != token:
+                    break
+                done = self.trainer.step(n)
+                if done:
+                    spent = (time.perf_counter() - started) / done
+                    seconds_per_iteration = 0.7 * seconds_per_iteration + 0.3 * spent
+                frame = self._make_frame(running=True)
+                generation = self._generation
+                diverged = self.trainer.diverged
+            self.post_message(FrameReady(frame, generation))
+            if diverged:
+                self.post_message(RunStopped(token))
+                return
+            wait = interval - (time.perf_counter() - started)
+            if wait > 0:
+                self._wake.wait(wait)  # a pause sets the event: no sleeping through it
+
+    def on_frame_ready(self, message: FrameReady) -> None:
+        if message.generation == self._generation and self.running:
+            self._show(message.frame, full=False)
+
+    def on_run_stopped(self, message: RunStopped) -> None:
+        if self._run_token == message.token:
+            self._run_token = None
+            self._refresh_from_trainer()
+            self.notify("diverged: the loss is no longer finite, training stopped", severity="warning")
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.ERROR:
+            self._run_token = None
+            self.notify(f"training stopped: {event.worker.error}", severity="error")
+            self._refresh_from_trainer()
+
+    # -- actions: training ---------------------------------------------------------------------------
+    def action_step(self) -> None:
+        self._pause_run()
+        with self._lock:
+            done = self.trainer.step(self.stride)
+        if done < self.stride and self.trainer.diverged:
+            self.notify("diverged: the loss is no longer finite, training stopped", severity="warning")
+        self._refresh_from_trainer()
+
+    def action_back(self) -> None:
+        self._pause_run()
+        with self._lock:
+            undone = self.trainer.back(self.stride)
+        if not undone:
+            self.notify("already at iteration 0")
+        self._refresh_from_trainer()
+
+    def action_toggle_run(self) -> None:
+        if self._pause_run():
+            self._refresh_from_trainer()
+        else:
+            self._start_run()
+
+    def action_faster(self) -> None:
+        self.speed_index = min(len(SPEEDS) - 1, self.speed_index + 1)
+        self._after_speed_change()
+
+    def action_slower(self) -> None:
+        self.speed_index = max(0, self.speed_index - 1)
+        self._after_speed_change()
+
+    def _after_speed_change(self) -> None:
+        self._refresh_from_trainer()  # the status bar shows the speed
+
+    def set_stride(self, stride: int) -> None:
+        self.stride = stride  # the status bar shows it ("step ×10"): no toast to cover the panels
+        self._refresh_from_trainer()
+
+    def action_stride(self, direction: int) -> None:
+        index = STRIDES.index(self.stride) + direction
+        self.set_stride(STRIDES[max(0, min(len(STRIDES) - 1, index))])
+
+    # -- actions: changing the run (each resets it) --------------------------------------------------
+    def change(self, **changes) -> None:
+        """Reset the run with new settings; a bad value is reported and changes nothing."""
+        try:
+            config = self.config.replace(**changes)
+        except ConfigError as error:
+            self.notify(str(error), severity="error")
+            return
+        self._pause_run()
+        with self._lock:
+            self.trainer.reset(config)
+            self._points = training_points(self.trainer)
+        what = ", ".join(f"{name} {value:g}" if isinstance(value, float) else f"{name} {value}"
+                         for name, value in changes.items() if value is not None)
+        self.notify(f"{what or 'reset'}: the run starts again at iteration 0", timeout=3)
+        self._refresh_from_trainer()
+
+    def action_zeros(self) -> None:
+        self.change(init="zeros", scale=None)
+
+    def action_random(self) -> None:
+        self.change(init="random", scale=None)
+
+    def action_cycle_init(self, direction: int) -> None:
+        self.change(init=cycle(INIT_SCHEMES, self.config.init, direction), scale=None)
+
+    def action_cycle_activation(self, direction: int) -> None:
+        self.change(activation=cycle(ACTIVATIONS, self.config.activation, direction))
+
+    def action_cycle_dataset(self, direction: int) -> None:
+        self.change(dataset=cycle(DATASETS, self.config.dataset, direction))
+
+    def action_hidden(self, direction: int) -> None:
+        n_h = self.config.hidden
+        if direction > 0:
+            self.change(hidden=n_h + 1 if n_h < 8 else n_h * 2)
+        else:
+            self.change(hidden=n_h - 1 if n_h <= 8 else n_h // 2)
+
+    def action_learning_rate(self, direction: int) -> None:
+        lr = next_in(LEARNING_RATES, self.config.lr, direction)
+        if lr is None:
+            self.notify(f"learning rate {self.config.lr:g} is already the {'largest' if direction > 0 else 'smallest'}"
+                        " choice", severity="warning")
+            return
+        self.change(lr=lr)
+
+    def action_scale(self, direction: int) -> None:
+        scale = next_in(SCALES, self.config.resolved_scale, direction)
+        if scale is None:
+            self.notify(f"scale {self.config.resolved_scale:g} is already the "
+                        f"{'largest' if direction > 0 else 'smallest'} choice", severity="warning")
+            return
+        self.change(scale=scale)
+
+    def action_seed(self, direction: int) -> None:
+        self.change(seed=self.config.seed + direction)
+
+    def action_next_seed(self) -> None:
+        self.action_seed(1)
+
+    # -- actions: looking ----------------------------------------------------------------------------
+    def action_panel(self, number: int) -> None:
+        self.selected_panel = number
+        self._apply_layout()
+        if self.layout_mode == "all":
+            self.notify("all four panels are on screen", timeout=2)
+        if self._frame is not None:
+            self._show(self._frame, full=True)
+
+    def action_compare(self) -> None:
+        self.notify("compare mode (zeros vs random side by side) comes in a later version", timeout=4)
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_save_screenshot(self) -> None:
+        directory = os.getcwd()
+        base = f"shallow-tui-iter{self.trainer.iteration}-{self.config.init}"
+        name, count = f"{base}.svg", 1
+        while os.path.exists(os.path.join(directory, name)):
+            count += 1
+            name = f"{base}-{count}.svg"
+        path = self.save_screenshot(filename=name, path=directory)
+        self.notify(f"screenshot saved to {path}", timeout=6)
+
+    async def action_quit(self) -> None:
+        self._pause_run()
+        self.exit(0)
+
+
+def run_app(config: Config) -> int:
+    """Open the app on ``config``; the exit status for the command line."""
+    app = ShallowApp(config)
+    app.run()
+    return app.return_code or 0

@@ -1,0 +1,105 @@
+"""Network panel: inputs x1, x2 → hidden units (each with a thumbnail of A1 over the input plane) → ŷ.
+
+Each hidden unit takes two lines: its incoming edges from x1 and x2 on the left, its picture in the
+middle and its outgoing edge to ŷ on the right. An edge's glyph shows the weight's sign (+ −, 0) and size
+(┄ small, ─ medium, ━ large, relative to the largest weight); colour repeats that for those who have it.
+Identical units show identical pictures and carry the same group letter (≡A).
+"""
+from __future__ import annotations
+
+import numpy as np
+from rich.text import Text
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from engine.plane import fields, params_from_rows
+from engine.trainer import Snapshot
+from tui.widgets.heatmap import levels, half_block_rows
+from tui.widgets.run_frame import RunFrame, group_marks, unit_name
+from tui.widgets.weights import NEGATIVE, POSITIVE
+
+THUMB_COLUMNS = 10
+THUMB_ROWS = 2  # cells, i.e. 4 pixels high
+EDGE = 5
+ACTIVATION_RANGE = {"tanh": (-1.0, 1.0), "sigmoid": (0.0, 1.0)}  # relu kinds: 0 … the largest value shown
+
+_BUS = {  # (up, down, left, right) -> box-drawing character
+    (0, 1, 1, 0): "┐", (1, 1, 1, 0): "┤", (1, 0, 1, 0): "┘", (1, 1, 0, 0): "│", (1, 1, 0, 1): "├",
+    (1, 1, 1, 1): "┼", (0, 1, 1, 1): "┬", (1, 0, 1, 1): "┴", (0, 0, 1, 1): "─", (0, 1, 0, 1): "┌",
+    (1, 0, 0, 1): "└", (0, 0, 1, 0): "╴", (0, 0, 0, 1): "╶", (0, 0, 0, 0): " ",
+}
+
+
+def edge(weight: float, largest: float, width: int = EDGE) -> Text:
+    """A weight as a line: glyph for size, + / − / 0 in the middle for sign."""
+    if weight == 0 or largest == 0:
+        line, sign, style = "┄", "0", "dim"
+    else:
+        share = abs(weight) / largest
+        line = "┄" if share < 1 / 3 else ("─" if share < 2 / 3 else "━")
+        sign = "+" if weight > 0 else "−"
+        style = POSITIVE if weight > 0 else NEGATIVE
+        if share >= 2 / 3:
+            style = "bold " + style
+    half = (width - 1) // 2
+    return Text(line * half + sign + line * (width - 1 - half), style=style, end="")
+
+
+def thumbnails(snapshot: Snapshot, activation: str, bounds) -> list[list[Text]]:
+    """Per unit, THUMB_ROWS Texts: its activation A1(x1, x2) as a half-block heatmap."""
+    params = params_from_rows(snapshot.W1, snapshot.b1, snapshot.W2, snapshot.b2)
+    A1, _ = fields(params, activation, bounds, THUMB_COLUMNS, 2 * THUMB_ROWS)
+    low, high = ACTIVATION_RANGE.get(activation, (0.0, None))
+    if high is None:  # one shared scale for every unit, so identical units get identical pictures
+        high = float(np.nanmax(A1)) if np.isfinite(np.nanmax(A1)) and np.nanmax(A1) > 0 else 1.0
+    return [half_block_rows(levels(A1[j], low, high)) for j in range(snapshot.n_h)]
+
+
+def diagram(snapshot: Snapshot, activation: str, bounds) -> Text:
+    n_h = snapshot.n_h
+    marks = group_marks(snapshot)
+    largest = max([abs(w) for row in snapshot.W1 for w in row] + [abs(w) for w in snapshot.W2] + [0.0])
+    pictures = thumbnails(snapshot, activation, bounds)
+    rows = 2 * n_h - 1 if n_h > 1 else 1
+    middle = rows // 2
+    out = Text(no_wrap=True, overflow="crop", end="")
+    out.append(" in    W1    A1(x1,x2)     unit    W2\n", "bold")
+    for line_index in range(2 * n_h):
+        j, second = divmod(line_index, 2)
+        line = Text(end="")
+        line.append(" x2 " if second else " x1 ", "bold")
+        line.append_text(edge(snapshot.W1[j][1 if second else 0], largest))
+        line.append(" ")
+        line.append_text(pictures[j][1 if second else 0])
+        line.append(" ")
+        if second:
+            line.append(" " * 6 + " " * EDGE)
+        else:
+            mark = marks.get(j)
+            line.append(f"{unit_name(j):<3}", "bold")
+            line.append(f"≡{mark} " if mark else "   ", "bold reverse" if mark else "")
+            line.append_text(edge(snapshot.W2[j], largest))
+        if line_index < rows:
+            key = (int(line_index > 0), int(line_index < rows - 1), int(not second), int(line_index == middle))
+            line.append(_BUS[key])
+            if line_index == middle:
+                line.append("──● ŷ", "bold")
+        out.append_text(line)
+        out.append("\n")
+    out.append("\n edges: ┄ small ─ mid ━ large, + − 0 sign\n", "dim")
+    out.append(" A1: dark low, light high; ≡A same unit", "dim")
+    return out
+
+
+class NetworkDiagram(VerticalScroll):
+    """Redrawn at a few frames per second while running: the thumbnails cost a forward pass each."""
+
+    def compose(self):
+        yield Static(id="diagram")
+
+    def on_mount(self) -> None:
+        self.border_title = "Network"
+
+    def show(self, frame: RunFrame) -> None:
+        self.query_one("#diagram", Static).update(
+            diagram(frame.snapshot, frame.config.activation, frame.points.bounds))

@@ -1,0 +1,72 @@
+"""Half-block heatmaps: two pixels per terminal cell (▀ = top pixel in the foreground colour, the bottom
+pixel in the background), with runs of equal colours merged into one styled segment.
+
+The palette is small and fixed and its luminance rises monotonically (a cividis-like ramp, dark blue to
+yellow), so a field still reads in grey when colour is off (NO_COLOR) and over a slow SSH link few
+escape codes are sent: a flat region costs one segment per row, not one per pixel.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Mapping
+
+import numpy as np
+from rich.style import Style
+from rich.text import Text
+
+# Dark (low / negative / class 0) to light (high / positive / class 1), luminance rising.
+PALETTE = ("#00224e", "#2f4273", "#5d6472", "#8a8679", "#bcac6a", "#f0d33f")
+LEVELS = len(PALETTE)
+
+
+def levels(values: np.ndarray, low: float, high: float) -> np.ndarray:
+    """Palette index (0 … LEVELS-1) of each value, ``low`` … ``high`` split into equal bands."""
+    span = high - low if high > low else 1.0
+    scaled = np.nan_to_num((values - low) / span, nan=0.5, posinf=1.0, neginf=0.0)
+    return np.clip((scaled * LEVELS).astype(int), 0, LEVELS - 1)
+
+
+@lru_cache(maxsize=None)
+def _style(top: int, bottom: int, glyph_colour: str | None = None) -> Style:
+    if glyph_colour is not None:  # a glyph sits on the cell: show it over the top pixel's colour
+        return Style(color=glyph_colour, bgcolor=PALETTE[top], bold=True)
+    return Style(color=PALETTE[top], bgcolor=PALETTE[bottom])
+
+
+def glyph_colour(level: int) -> str:
+    """Black on the light half of the palette, white on the dark half."""
+    return "#000000" if level >= LEVELS // 2 else "#ffffff"
+
+
+def half_block_rows(pixels: np.ndarray, glyphs: Mapping[tuple[int, int], str] | None = None) -> list[Text]:
+    """One Text per cell row from ``pixels`` (2·rows, columns) of palette indices.
+
+    ``glyphs`` maps (cell row, column) to a character drawn on that cell (e.g. ● ○ for training points).
+    """
+    pixels = np.asarray(pixels)
+    if pixels.shape[0] % 2:
+        pixels = np.vstack([pixels, pixels[-1:]])
+    glyphs = glyphs or {}
+    tops, bottoms = pixels[0::2].tolist(), pixels[1::2].tolist()
+    lines = []
+    for row, (top_row, bottom_row) in enumerate(zip(tops, bottoms)):
+        line = Text(no_wrap=True, overflow="crop", end="")
+        run_chars: list[str] = []
+        run_style: Style | None = None
+        for column, (top, bottom) in enumerate(zip(top_row, bottom_row)):
+            glyph = glyphs.get((row, column))
+            if glyph is not None:
+                char, style = glyph, _style(top, bottom, glyph_colour(top))
+            elif top == bottom:
+                char, style = " ", _style(top, bottom)  # a space is cheaper than ▀ in equal colours
+            else:
+                char, style = "▀", _style(top, bottom)
+            if style is not run_style and run_chars:
+                line.append("".join(run_chars), run_style)
+                run_chars = []
+            run_style = style
+            run_chars.append(char)
+        if run_chars:
+            line.append("".join(run_chars), run_style)
+        lines.append(line)
+    return lines

@@ -1,0 +1,51 @@
+"""Loss-chart panel (textual-plotext): loss and accuracy over iterations, and the unit gap on a log scale.
+
+The gap axis is log10 on the right; a gap of exactly 0 (symmetric units) has no logarithm, so it is
+drawn at a floor below every real gap and that tick is labelled "0 exact".
+"""
+from __future__ import annotations
+
+import math
+
+from textual.containers import Vertical
+from textual_plotext import PlotextPlot
+
+from tui.widgets.run_frame import RunFrame
+
+GAP_FLOOR = -18  # log10 of a gap smaller than any a double can show between two O(1) weights
+
+
+def log_gap(gap: float | None) -> float | None:
+    if gap is None or math.isnan(gap):
+        return None
+    if gap == 0:
+        return GAP_FLOOR
+    return max(GAP_FLOOR + 1, math.log10(gap)) if math.isfinite(gap) else 3.0
+
+
+class LossChart(Vertical):
+    def compose(self):
+        yield PlotextPlot(id="loss-plot")
+
+    def on_mount(self) -> None:
+        self.border_title = "Loss · accuracy · unit gap (log)"
+
+    def show(self, frame: RunFrame) -> None:
+        plot = self.query_one("#loss-plot", PlotextPlot)
+        plt = plot.plt
+        plt.clear_figure()
+        records = [r for r in frame.records if r.loss is not None and math.isfinite(r.loss)]
+        iterations = [r.iteration for r in records]
+        if iterations:
+            plt.plot(iterations, [r.loss for r in records], label="loss", marker="braille", color="orange")
+            plt.plot(iterations, [r.accuracy for r in records], label="accuracy", marker="•", color="cyan")
+            gaps = [(r.iteration, log_gap(r.unit_gap)) for r in records]
+            gaps = [(i, g) for i, g in gaps if g is not None]
+            if gaps:
+                plt.plot([i for i, _ in gaps], [g for _, g in gaps], label="log10 unit gap",
+                         marker="x", color="magenta", yside="right")
+                plt.ylim(GAP_FLOOR, 1, yside="right")
+                ticks = [GAP_FLOOR, -12, -6, 0]
+                plt.yticks(ticks, ["0 exact", "1e-12", "1e-6", "1"], yside="right")
+        plt.xlabel("iteration")
+        plot.refresh()

@@ -1,0 +1,131 @@
+"""Weights panel: W1, b1, W2ᵀ and this step's gradients dW1, db1, dW2ᵀ as aligned tables, one row per unit.
+
+Numbers carry their own sign, and colour adds sign (blue negative, yellow positive) and size (bold when
+|w| ≥ 1, dim when tiny), so the table reads with colour off too. Rows of identical units get the same
+group letter, and the exact smallest gap between two units is printed as it is (0.0 means identical).
+"""
+from __future__ import annotations
+
+from rich.text import Text
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from engine.trainer import Snapshot
+from tui.widgets.run_frame import RunFrame, fmt4, group_marks, unit_name
+
+CELL = 10  # "-1.234e-17" is the widest fmt4 result
+POSITIVE, NEGATIVE = "#f0d33f", "#6f9fe8"
+# Widths: label 6 + 4 cells of CELL+1, twice, with " │ " between.
+SIDE_BY_SIDE_WIDTH = 6 + 8 * (CELL + 1) + 3
+
+
+def number_style(value: float) -> str:
+    if value == 0:
+        return "dim"
+    colour = POSITIVE if value > 0 else NEGATIVE
+    size = abs(value)
+    if size >= 1:
+        return f"bold {colour}"
+    if size < 1e-3:
+        return f"dim {colour}"
+    return colour
+
+
+def _cells(line: Text, values: tuple[float, ...]) -> None:
+    for value in values:
+        line.append(" " + fmt4(value).rjust(CELL), number_style(value))
+
+
+def _header(line: Text, names: tuple[str, ...]) -> None:
+    for name in names:
+        line.append(" " + name.rjust(CELL), "bold underline")
+
+
+PARAM_NAMES = ("W1[·,x1]", "W1[·,x2]", "b1", "W2ᵀ")
+GRAD_NAMES = ("dW1[·,x1]", "dW1[·,x2]", "db1", "dW2ᵀ")
+
+
+def _row_values(s: Snapshot, j: int) -> tuple[tuple[float, ...], tuple[float, ...]]:
+    return (*s.W1[j], s.b1[j], s.W2[j]), (*s.dW1[j], s.db1[j], s.dW2[j])
+
+
+def weights_table(s: Snapshot, width: int) -> Text:
+    """The whole panel's text: side by side when it fits, else parameters above gradients."""
+    marks = group_marks(s)
+    side_by_side = width >= SIDE_BY_SIDE_WIDTH
+    out = Text(no_wrap=True, overflow="crop", end="")
+
+    def label(j: int) -> Text:
+        mark = marks.get(j)
+        return Text(f"{unit_name(j):<3}" + (f"≡{mark} " if mark else "   "), style="bold" if mark else "")
+
+    def table(names, pick, with_grads: bool) -> None:
+        line = Text("unit  ", style="bold", end="")
+        _header(line, names)
+        if with_grads:
+            line.append(" │")
+            _header(line, GRAD_NAMES)
+        out.append_text(line)
+        out.append("\n")
+        for j in range(s.n_h):
+            params, grads = _row_values(s, j)
+            line = label(j)
+            _cells(line, pick(params, grads))
+            if with_grads:
+                line.append(" │")
+                _cells(line, grads)
+            out.append_text(line)
+            out.append("\n")
+
+    if side_by_side:
+        table(PARAM_NAMES, lambda p, g: p, with_grads=True)
+    else:
+        table(PARAM_NAMES, lambda p, g: p, with_grads=False)
+        table(GRAD_NAMES, lambda p, g: g, with_grads=False)
+    out.append("b2 ", "bold")
+    out.append(fmt4(s.b2), number_style(s.b2))
+    out.append("   db2 ", "bold")
+    out.append(fmt4(s.db2), number_style(s.db2))
+    out.append("\n")
+    out.append_text(_symmetry_lines(s))
+    return out
+
+
+def _groups_text(groups: tuple[tuple[int, ...], ...]) -> str:
+    shared = [g for g in groups if len(g) > 1]
+    return " ".join("{" + ",".join(unit_name(j) for j in g) + "}" for g in shared) or "none"
+
+
+def _symmetry_lines(s: Snapshot) -> Text:
+    text = Text(end="")
+    if s.unit_gap is None:
+        text.append("one hidden unit: no gap to measure", "dim")
+        return text
+    text.append("identical units: ", "bold")
+    text.append(_groups_text(s.groups))
+    text.append("\nidentical gradient rows: ", "bold")
+    text.append(_groups_text(s.grad_groups))
+    text.append("\nsmallest gap between units: ", "bold")
+    gap = "0.0 (exactly: bit-identical)" if s.unit_gap == 0 else repr(s.unit_gap)
+    text.append(gap, "bold reverse" if s.unit_gap == 0 else "")
+    return text
+
+
+class WeightsPanel(VerticalScroll):
+    """Scrolls when n_h is large (64 rows do not fit in any terminal)."""
+
+    def compose(self):
+        yield Static(id="weights-table")
+
+    def on_mount(self) -> None:
+        self.border_title = "Weights"
+        self._frame: RunFrame | None = None
+
+    def show(self, frame: RunFrame) -> None:
+        self._frame = frame
+        self.border_title = f"Weights · iter {frame.snapshot.iteration}"
+        self.query_one("#weights-table", Static).update(weights_table(frame.snapshot, self.size.width - 1))
+
+    def on_resize(self) -> None:
+        if self._frame is not None:
+            self.show(self._frame)
