@@ -21,7 +21,7 @@ def pairwise_gaps(units: np.ndarray) -> np.ndarray:
             column = units[:, k]
             np.subtract(column[:, None], column[None, :], difference)
             np.abs(difference, difference)
-            np.maximum(gaps, difference, gaps)  # maximum, not fmax: a NaN must show
+            np.maximum(gaps, difference, out=gaps)  # maximum, not fmax: a NaN must show
     return gaps
 
 
