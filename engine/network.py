@@ -105,11 +105,13 @@ class Network:
         # [X; 1]: then [W1 | b1]·[X; 1] = W1·X + b1 is one product per unit.
         self.X_ones = np.vstack([X, np.ones((1, m))])
         self.sign = (1.0 - 2.0 * self.Y)[0]  # +1 for class 0, -1 for class 1
-        # dZ2/m = σ(Z2)/m - Y/m = tanh(Z2/2)·(0.5/m) + (0.5 - Y)/m (σ via tanh never overflows),
-        # and backprop only ever needs [X; 1]·dZ2/m, so both constants are premultiplied by [X; 1]:
-        # [X; 1]·dZ2/m = [X; 1]·(0.5/m) * tanh(Z2/2) + [X; 1]·(0.5 - Y)/m. Its last row is dZ2/m.
-        self.X_ones_half_over_m = self.X_ones * (0.5 / m)
-        self.X_ones_half_minus_Y_over_m = self.X_ones * ((0.5 - self.Y) / m)
+        # dZ2 = σ(Z2) - Y = tanh(Z2/2)·0.5 + (0.5 - Y) (σ via tanh never overflows), and backprop
+        # only ever needs [X; 1]·dZ2, so both constants are premultiplied by [X; 1]:
+        # [X; 1]·dZ2 = [X; 1]·0.5 * tanh(Z2/2) + [X; 1]·(0.5 - Y). Its last row is dZ2 itself.
+        # The 1/m comes after the sums, as in the course: with balanced classes Σ dZ2 is then
+        # exactly 0 (a sum of ±0.5), where Σ (±0.5/m) would leave a rounding residue.
+        self.X_ones_half = self.X_ones * 0.5
+        self.X_ones_half_minus_Y = self.X_ones * (0.5 - self.Y)
         self.Z1 = np.empty((n_h, m))
         # rows: g'(Z1) (n_h) | ones (1) | A1 (n_h). A1 with the ones row above it is [1; A1], so
         # [b2 | W2]·[1; A1] = Z2; and the whole stack times [X; 1]·dZ2 gives every gradient sum.
@@ -121,8 +123,8 @@ class Network:
         self.half_b2_W2 = np.empty(n_h + 1)
         self.Z2_half = np.empty(m)  # Z2/2, exactly (halving is exact in binary)
         self.tanh_Z2_half = np.empty(m)
-        self.X_ones_dZ2 = np.empty((n_x + 1, m))  # [X; 1] * dZ2/m, example by example
-        self.dZ2_over_m = self.X_ones_dZ2[n_x]
+        self.X_ones_dZ2 = np.empty((n_x + 1, m))  # [X; 1] * dZ2, example by example
+        self.dZ2 = self.X_ones_dZ2[n_x]
         self.grads = Grads(np.zeros((n_h, n_x)), np.zeros((n_h, 1)), np.zeros((1, n_h)), np.zeros((1, 1)))
         self.change = np.empty((n_h, n_x + 2))
         # Stacked products: matmul over a stack makes one small BLAS call per row, the same call
@@ -186,15 +188,16 @@ class Network:
         if params is not self._views_of:
             self._bind(params)
         np.tanh(self.Z2_half, self.tanh_Z2_half)  # dZ2 = A2 - Y with A2 = σ(Z2) = ½ + ½·tanh(Z2/2)
-        np.multiply(self.X_ones_half_over_m, self.tanh_Z2_half, self.X_ones_dZ2)
-        np.add(self.X_ones_dZ2, self.X_ones_half_minus_Y_over_m, self.X_ones_dZ2)  # [X; 1]·dZ2/m
+        np.multiply(self.X_ones_half, self.tanh_Z2_half, self.X_ones_dZ2)
+        np.add(self.X_ones_dZ2, self.X_ones_half_minus_Y, self.X_ones_dZ2)  # [X; 1]·dZ2
         self.g.derivative(self.Z1, self.A1, self.g_prime)  # g'(Z1)
-        # One product per row of the stack, with [X; 1]ᵀ·dZ2/m:
+        # One product per row of the stack, with ([X; 1]·dZ2)ᵀ, then 1/m:
         #   row j < n_h:  (1/m) Σ g'·dZ2·[x1, x2, 1]  -> [dW1 | db1][j] / W2[j]
         #   row n_h:      (1/m) Σ dZ2                 -> db2 (last column)
         #   row n_h+1+j:  (1/m) Σ A1[j]·dZ2           -> dW2[j] (last column)
         sums = self._sums
         np.matmul(self._stack_3d, self._X_ones_dZ2_T, sums)
+        np.multiply(sums, 1.0 / self.m, sums)
         np.multiply(self._unit_sums, self._W2_column, self._grads_W1_b1)
         self._grads_W2[:] = self._dW2_sums
         grads.b2[0, 0] = sums[n_h, 0, n_x]
