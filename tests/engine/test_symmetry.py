@@ -54,9 +54,8 @@ def test_identical_groups_and_distinct_units():
     assert symmetry.identical_groups(np.array([[np.nan], [np.nan]])) == [(0,), (1,)]
 
 
-@pytest.mark.xfail(strict=True, reason="engine bug: symmetry.pairwise_gaps passes out= positionally to "
-                   "np.maximum, deprecated since NumPy 2.4 (a DeprecationWarning per column, per call)")
 def test_measures_use_no_deprecated_numpy_calls():
+    """np.maximum(a, b, out) with out positional is deprecated since NumPy 2.4."""
     units = np.arange(12.0).reshape(3, 4)
     with warnings.catch_warnings():
         warnings.simplefilter("error")
