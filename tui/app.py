@@ -117,9 +117,10 @@ class ShallowApp(App):
     TITLE = "shallow-tui"
     COMMANDS = App.COMMANDS | {RunCommands}
     BINDINGS = [
-        Binding("space", "step", "step"),
-        Binding("right", "step", "step", show=False),
-        Binding("left", "back", "back", key_display="←"),
+        # priority: a focused scrolling panel must not turn ← into "scroll left"
+        Binding("space", "step", "step", priority=True),
+        Binding("right", "step", "step", show=False, priority=True),
+        Binding("left", "back", "back", key_display="←", priority=True),
         Binding("r", "toggle_run", "run"),
         Binding("z", "zeros", "zeros"),
         Binding("x", "random", "random"),

@@ -240,3 +240,14 @@ async def test_explanation_follows_the_run(make_app):
         assert "all 4 hidden units are identical" in explanation_text(app)
         await pilot.press("x")
         assert explanation_text(app).startswith("learning")
+
+
+async def test_step_keys_belong_to_the_app_even_when_a_panel_has_focus(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.query_one("#net").focus()  # a scrolling panel has its own left/right/space bindings
+        await pilot.pause()
+        for key, action in (("left", "back"), ("right", "step"), ("space", "step")):
+            assert app.active_bindings[key].binding.action == action
+        await pilot.press("space", "space", "left")
+        assert app.trainer.iteration == 1

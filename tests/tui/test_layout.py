@@ -1,0 +1,93 @@
+"""Layouts: one panel at 80×24, two on wide-but-short or tall-but-narrow terminals, all four from 110×34,
+and a clear message below the minimum size; status, explanation and footer always on screen."""
+from __future__ import annotations
+
+import pytest
+
+from tests.tui.conftest import status_text
+
+
+def shown_panels(app) -> list[str]:
+    return [p.id for p in app.query(".panel") if p.display]
+
+
+def assert_inside_and_disjoint(app, widgets) -> None:
+    width, height = app.size
+    regions = [w.region for w in widgets]
+    for widget, region in zip(widgets, regions):
+        assert region.width > 0 and region.height > 0, widget
+        assert region.right <= width and region.bottom <= height, widget
+    for i, a in enumerate(regions):
+        for b in regions[i + 1:]:
+            assert not a.overlaps(b)
+
+
+async def test_80x24_shows_one_panel_and_every_bar(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert shown_panels(app) == ["net"]
+        bars = [app.query_one(s) for s in ("#title", "#net", "#status", "#explanation", "Footer")]
+        assert_inside_and_disjoint(app, bars)
+        assert app.query_one("Footer").region.bottom == 24
+        assert "1 of 4 units distinct" not in status_text(app)  # random init: 4 of 4
+        assert "4 of 4 units distinct" in status_text(app)
+
+
+@pytest.mark.parametrize("size", [(160, 48), (120, 40)])
+async def test_large_terminals_show_all_four_panels(make_app, size):
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        assert shown_panels(app) == ["net", "weights", "loss", "boundary"]
+        widgets = [app.query_one(f"#{i}") for i in ("title", "net", "weights", "loss", "boundary", "status",
+                                                     "explanation")]
+        assert_inside_and_disjoint(app, widgets)
+        boundary = app.query_one("#boundary")
+        # the colour field fills the panel: one text line per content row, one cell per column
+        assert len(boundary.render().plain.split("\n")) == boundary.content_size.height
+        assert len(boundary.render().plain.split("\n")[0]) == boundary.content_size.width
+
+
+async def test_wide_but_short_shows_a_pair(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 24)) as pilot:
+        await pilot.press("4")
+        assert shown_panels(app) == ["loss", "boundary"]
+        await pilot.press("2")
+        assert shown_panels(app) == ["net", "weights"]
+
+
+async def test_too_small_says_enlarge_then_recovers(make_app):
+    app = make_app()
+    async with app.run_test(size=(40, 10)) as pilot:
+        await pilot.pause()
+        message = app.query_one("#too-small")
+        assert message.display
+        assert "enlarge" in str(message.render())
+        assert not app.query_one("#panels").display
+        await pilot.press("space")  # keys still work, nothing crashes
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert not message.display
+        assert shown_panels(app) == ["net"]
+        assert "iter 1 " in status_text(app)
+
+
+async def test_resizing_from_small_to_large_redraws_all_panels(make_app):
+    app = make_app(init="zeros")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space")
+        await pilot.resize_terminal(160, 48)
+        await pilot.pause()
+        assert shown_panels(app) == ["net", "weights", "loss", "boundary"]
+        assert "iter 1" in app.query_one("#weights").border_title
+
+
+async def test_64_hidden_units_scroll_instead_of_breaking(make_app):
+    app = make_app(hidden=64)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space", "2")
+        weights = app.query_one("#weights")
+        assert weights.max_scroll_y > 0
+        assert "64 of 64 units distinct" in status_text(app)
