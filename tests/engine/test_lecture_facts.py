@@ -95,9 +95,8 @@ def test_zero_init_tanh_is_frozen():
     assert report["frozen"] is True and report["accuracy"] == 0.5
 
 
-@pytest.mark.xfail(strict=True, reason="engine bug: on balanced flower db2 is 4.3e-17, not 0, because the "
-                   "network sums (0.5 - Y)/m instead of dividing the exact sum of ±0.5 by m; b2 drifts to 2e-16")
 def test_zero_init_tanh_on_balanced_flower_does_not_move_b2():
+    """Σ dZ2 is a sum of ±0.5, exactly 0 with balanced classes (fixed in 84bcf20: 1/m after the sums)."""
     trainer = Trainer(Config(init="zeros"))
     trainer.loss  # noqa: B018
     assert trainer.net.grads.db2[0, 0] == 0.0
@@ -105,13 +104,25 @@ def test_zero_init_tanh_on_balanced_flower_does_not_move_b2():
     assert trainer.params.b2[0, 0] == 0.0
 
 
-@pytest.mark.xfail(strict=True, reason="engine bug: zero init + sigmoid on balanced flower gets dW2 = 2.2e-17, "
-                   "not exactly 0 (same cause as db2 != 0), so the net is not frozen and learns to 67.5%")
 def test_zero_init_sigmoid_hidden_gets_exactly_zero_dW2_on_balanced_data():
+    """A1 = σ(0) = 0.5 for every unit, so dW2 = 0.5 · mean(dZ2) = 0 exactly on balanced data."""
     trainer = Trainer(Config(init="zeros", activation="sigmoid"))
+    start = trainer.params.copy()
     trainer.loss  # noqa: B018
     assert not trainer.net.grads.dW2.any()
     assert not trainer.net.grads.dW1.any() and not trainer.net.grads.db1.any()
+    assert trainer.frozen
+    trainer.step(1000)
+    assert trainer.params.equals(start)
+
+
+def test_zero_init_sigmoid_hidden_on_unbalanced_data_moves_but_stays_symmetric():
+    trainer = Trainer(Config(init="zeros", activation="sigmoid", samples=401))  # 200 vs 201 examples
+    trainer.loss  # noqa: B018
+    assert trainer.net.grads.dW2.any() and not trainer.frozen
+    trainer.step(500)
+    trainer.loss  # noqa: B018
+    assert bit_identical_rows(trainer.params.units) and trainer.params.W2.any()
 
 
 def test_zero_init_sigmoid_hidden_keeps_units_identical():
