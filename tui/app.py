@@ -251,7 +251,10 @@ class ShallowApp(App):
         slow_due = full or now - self._last_slow_draw >= SLOW_INTERVAL
         width = self.terminal_size[0]
         with self.batch_update():
-            self.query_one("#status", StatusBar).styles.height = line_count(status_parts(frame), width - 2)
+            status = self.query_one("#status", StatusBar)
+            lines = line_count(status_parts(frame), width - 2)
+            if status.styles.height is None or status.styles.height.value != lines:
+                status.styles.height = lines
             self.query_one("#title", TitleBar).show(frame, self.selected_panel, self.layout_mode == "all", width)
             self.query_one("#status", StatusBar).show(frame, width)
             self.query_one("#explanation", Explanation).show(frame.snapshot, frame.config)

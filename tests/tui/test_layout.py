@@ -45,8 +45,10 @@ async def test_large_terminals_show_all_four_panels(make_app, size):
         assert_inside_and_disjoint(app, widgets)
         boundary = app.query_one("#boundary")
         # the colour field fills the panel: one text line per content row, one cell per column
-        assert len(boundary.render().plain.split("\n")) == boundary.content_size.height
-        assert len(boundary.render().plain.split("\n")[0]) == boundary.content_size.width
+        lines = boundary.picture_text().split("\n")
+        assert len(lines) == boundary.content_size.height
+        assert {len(line) for line in lines} == {boundary.content_size.width}
+        assert "●" in boundary.picture_text() and "○" in boundary.picture_text()
 
 
 async def test_wide_but_short_shows_a_pair(make_app):

@@ -3,17 +3,17 @@ with the training points drawn on it as ● (class 1) and ○ (class 0), so clas
 from __future__ import annotations
 
 import numpy as np
-from rich.text import Text
+from textual.strip import Strip
 from textual.widget import Widget
 
 from engine.plane import cell_of, fields, params_from_rows
-from tui.widgets.heatmap import half_block_rows, levels
+from tui.widgets.heatmap import half_block_segments, levels
 from tui.widgets.run_frame import RunFrame
 
 CLASS_GLYPHS = ("○", "●")
 
 
-def boundary_field(frame: RunFrame, columns: int, rows: int) -> Text:
+def boundary_field(frame: RunFrame, columns: int, rows: int) -> list[Strip]:
     """``rows`` lines of ``columns`` cells: ŷ in 6 bands from 0 (dark) to 1 (light), points on top."""
     s, points = frame.snapshot, frame.points
     params = params_from_rows(s.W1, s.b1, s.W2, s.b2)
@@ -24,19 +24,22 @@ def boundary_field(frame: RunFrame, columns: int, rows: int) -> Text:
     glyphs = {}
     for r, c, label in zip(cell_rows.tolist(), cell_columns.tolist(), points.label):
         glyphs[(r, c)] = CLASS_GLYPHS[label]  # a later point wins its cell; both classes show across the plot
-    lines = half_block_rows(pixels, glyphs)
-    return Text("\n", end="").join(lines)
+    return [Strip(segments, columns) for segments in half_block_segments(pixels, glyphs)]
 
 
 class DecisionBoundary(Widget):
-    """Draws its last frame at its current size; redrawn at a few frames per second while running."""
+    """Draws its last frame at its current size; redrawn at a few frames per second while running.
+
+    Uses the line API (ready-made Strips of merged segments): the field is the largest thing on screen
+    and going through Text would re-parse every span on each repaint.
+    """
 
     DEFAULT_CSS = "DecisionBoundary { height: 1fr; width: 1fr; }"
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self._frame: RunFrame | None = None
-        self._picture: Text = Text("")
+        self._picture: list[Strip] = []
 
     def on_mount(self) -> None:
         self.border_title = "Decision boundary ŷ(x1,x2)"
@@ -56,5 +59,9 @@ class DecisionBoundary(Widget):
     def on_resize(self) -> None:
         self._draw()
 
-    def render(self) -> Text:
-        return self._picture
+    def render_line(self, y: int) -> Strip:
+        return self._picture[y] if y < len(self._picture) else Strip.blank(self.size.width)
+
+    def picture_text(self) -> str:
+        """The field's characters (glyphs and half blocks), for tests and screen readers."""
+        return "\n".join(strip.text for strip in self._picture)

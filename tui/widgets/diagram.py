@@ -99,7 +99,10 @@ class NetworkDiagram(VerticalScroll):
 
     def on_mount(self) -> None:
         self.border_title = "Network"
+        self._lines = -1
 
     def show(self, frame: RunFrame) -> None:
-        self.query_one("#diagram", Static).update(
-            diagram(frame.snapshot, frame.config.activation, frame.points.bounds))
+        picture = diagram(frame.snapshot, frame.config.activation, frame.points.bounds)
+        lines = picture.plain.count("\n")
+        self.query_one("#diagram", Static).update(picture, layout=lines != self._lines)  # see WeightsPanel.show
+        self._lines = lines

@@ -44,5 +44,10 @@ def explain(snapshot: Snapshot, config: Config) -> str:
 class Explanation(Static):
     """The explanation line under the status bar."""
 
+    _shown: str | None = None
+
     def show(self, snapshot: Snapshot, config: Config) -> None:
-        self.update(explain(snapshot, config))
+        text = explain(snapshot, config)
+        if text != self._shown:  # the same sentence for hundreds of frames: don't re-lay it out each time
+            self._shown = text
+            self.update(text)

@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import Mapping
 
 import numpy as np
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 
@@ -38,8 +39,8 @@ def glyph_colour(level: int) -> str:
     return "#000000" if level >= LEVELS // 2 else "#ffffff"
 
 
-def half_block_rows(pixels: np.ndarray, glyphs: Mapping[tuple[int, int], str] | None = None) -> list[Text]:
-    """One Text per cell row from ``pixels`` (2·rows, columns) of palette indices.
+def half_block_segments(pixels: np.ndarray, glyphs: Mapping[tuple[int, int], str] | None = None) -> list[list[Segment]]:
+    """One list of Segments per cell row from ``pixels`` (2·rows, columns) of palette indices.
 
     ``glyphs`` maps (cell row, column) to a character drawn on that cell (e.g. ● ○ for training points).
     """
@@ -50,7 +51,7 @@ def half_block_rows(pixels: np.ndarray, glyphs: Mapping[tuple[int, int], str] | 
     tops, bottoms = pixels[0::2].tolist(), pixels[1::2].tolist()
     lines = []
     for row, (top_row, bottom_row) in enumerate(zip(tops, bottoms)):
-        line = Text(no_wrap=True, overflow="crop", end="")
+        segments: list[Segment] = []
         run_chars: list[str] = []
         run_style: Style | None = None
         for column, (top, bottom) in enumerate(zip(top_row, bottom_row)):
@@ -62,11 +63,17 @@ def half_block_rows(pixels: np.ndarray, glyphs: Mapping[tuple[int, int], str] | 
             else:
                 char, style = "▀", _style(top, bottom)
             if style is not run_style and run_chars:
-                line.append("".join(run_chars), run_style)
+                segments.append(Segment("".join(run_chars), run_style))
                 run_chars = []
             run_style = style
             run_chars.append(char)
         if run_chars:
-            line.append("".join(run_chars), run_style)
-        lines.append(line)
+            segments.append(Segment("".join(run_chars), run_style))
+        lines.append(segments)
     return lines
+
+
+def half_block_rows(pixels: np.ndarray, glyphs: Mapping[tuple[int, int], str] | None = None) -> list[Text]:
+    """The same as Texts, to place inside other text (the diagram's thumbnails)."""
+    return [Text.assemble(*((seg.text, seg.style) for seg in line), no_wrap=True, end="")
+            for line in half_block_segments(pixels, glyphs)]

@@ -57,11 +57,13 @@ class StatusBar(Static):
     """Always on screen, whatever the size."""
 
     def show(self, frame: RunFrame, width: int) -> None:
-        self.update(pack(status_parts(frame), max(20, width - 2)))
+        self.update(pack(status_parts(frame), max(20, width - 2)), layout=False)  # the app sets the height
 
 
 class TitleBar(Static):
     """The run's settings on the left, the panel switcher on the right."""
+
+    _shown: str | None = None
 
     def show(self, frame: RunFrame, selected: int, all_shown: bool, width: int) -> None:
         c = frame.config
@@ -80,4 +82,6 @@ class TitleBar(Static):
         if gap >= 2:
             text.append(" " * gap)
             text.append_text(tabs)
-        self.update(text)
+        if text.plain != self._shown:  # changes only with the settings, not with every frame
+            self._shown = text.plain
+            self.update(text, layout=False)  # always one line

@@ -120,11 +120,16 @@ class WeightsPanel(VerticalScroll):
     def on_mount(self) -> None:
         self.border_title = "Weights"
         self._frame: RunFrame | None = None
+        self._lines = -1
 
     def show(self, frame: RunFrame) -> None:
         self._frame = frame
         self.border_title = f"Weights · iter {frame.snapshot.iteration}"
-        self.query_one("#weights-table", Static).update(weights_table(frame.snapshot, self.size.width - 1))
+        table = weights_table(frame.snapshot, self.size.width - 1)
+        lines = table.plain.count("\n")
+        # A re-layout repaints the whole screen; only a new number of rows needs one.
+        self.query_one("#weights-table", Static).update(table, layout=lines != self._lines)
+        self._lines = lines
 
     def on_resize(self) -> None:
         if self._frame is not None:
