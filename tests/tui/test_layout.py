@@ -93,3 +93,15 @@ async def test_64_hidden_units_scroll_instead_of_breaking(make_app):
         weights = app.query_one("#weights")
         assert weights.max_scroll_y > 0
         assert "64 of 64 units distinct" in status_text(app)
+
+
+async def test_no_color_shows_every_panel_without_crashing(make_app, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")  # textual then greys every colour through a monochrome filter
+    app = make_app(init="zeros", hidden=2)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for key in ("space", "2", "3", "4", "1", "x", "space", "4"):
+            await pilot.press(key)
+            await pilot.pause()
+        assert app.is_running
+        assert "○" in app.query_one("#boundary").picture_text()  # classes read without colour
+        assert "2 of 2 units distinct" in str(app.query_one("#status").render())

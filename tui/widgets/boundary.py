@@ -60,7 +60,10 @@ class DecisionBoundary(Widget):
         self._draw()
 
     def render_line(self, y: int) -> Strip:
-        return self._picture[y] if y < len(self._picture) else Strip.blank(self.size.width)
+        if y < len(self._picture):
+            return self._picture[y]
+        # A style, never None: the NO_COLOR (monochrome) filter reads every segment's style.
+        return Strip.blank(self.content_size.width, self.rich_style)
 
     def picture_text(self) -> str:
         """The field's characters (glyphs and half blocks), for tests and screen readers."""
