@@ -117,10 +117,12 @@ class ShallowApp(App):
     TITLE = "shallow-tui"
     COMMANDS = App.COMMANDS | {RunCommands}
     BINDINGS = [
-        # priority: a focused scrolling panel must not turn ← into "scroll left"
-        Binding("space", "step", "step", priority=True),
-        Binding("right", "step", "step", show=False, priority=True),
-        Binding("left", "back", "back", key_display="←", priority=True),
+        # Not priority bindings: those overtake ordinary keys typed in a burst ("]] " stepped before the
+        # stride changed) and would fire inside the palette's input. Panels take no focus instead, so
+        # no scroll binding shadows ← or space.
+        Binding("space", "step", "step"),
+        Binding("right", "step", "step", show=False),
+        Binding("left", "back", "back", key_display="←"),
         Binding("r", "toggle_run", "run"),
         Binding("z", "zeros", "zeros"),
         Binding("x", "random", "random"),
@@ -150,6 +152,10 @@ class ShallowApp(App):
         Binding("3", "panel(3)", "loss", show=False),
         Binding("4", "panel(4)", "boundary", show=False),
         Binding("ctrl+s", "save_screenshot", "screenshot", show=False),
+        Binding("up", "scroll_panels(-1)", "scroll up", show=False),
+        Binding("down", "scroll_panels(1)", "scroll down", show=False),
+        Binding("pageup", "scroll_panels(-10)", "page up", show=False),
+        Binding("pagedown", "scroll_panels(10)", "page down", show=False),
     ]
 
     def __init__(self, config: Config | None = None) -> None:
@@ -452,6 +458,13 @@ class ShallowApp(App):
             self.notify("all four panels are on screen", timeout=2)
         if self._frame is not None:
             self._show(self._frame, full=True)
+
+    def action_scroll_panels(self, lines: int) -> None:
+        """The panels take no focus (see BINDINGS), so the app scrolls the tall ones (n_h up to 64)."""
+        for panel_id in ("net", "weights"):
+            panel = self.query_one(f"#{panel_id}")
+            if panel.display:
+                panel.scroll_relative(y=lines, animate=False)
 
     def action_compare(self) -> None:
         self.notify("compare mode (zeros vs random side by side) comes in a later version", timeout=4)

@@ -242,12 +242,19 @@ async def test_explanation_follows_the_run(make_app):
         assert explanation_text(app).startswith("learning")
 
 
-async def test_step_keys_belong_to_the_app_even_when_a_panel_has_focus(make_app):
+async def test_keys_typed_in_a_burst_act_in_order(make_app):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        app.query_one("#net").focus()  # a scrolling panel has its own left/right/space bindings
-        await pilot.pause()
-        for key, action in (("left", "back"), ("right", "step"), ("space", "step")):
+        await pilot.press("right_square_bracket", "right_square_bracket", "space")  # stride 100, then step
+        assert app.trainer.iteration == 100
+        for key, action in (("left", "back"), ("right", "step"), ("space", "step")):  # no panel shadows them
             assert app.active_bindings[key].binding.action == action
-        await pilot.press("space", "space", "left")
-        assert app.trainer.iteration == 1
+
+
+async def test_arrow_keys_scroll_a_tall_weights_panel(make_app):
+    app = make_app(hidden=64)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "pagedown", "down")
+        assert app.query_one("#weights").scroll_y == 11
+        await pilot.press("up")
+        assert app.query_one("#weights").scroll_y == 10

@@ -29,6 +29,7 @@ KEYS = (
     )),
     ("Look", (
         ("1 2 3 4", "show the network, weights, loss or boundary panel (small terminals)"),
+        ("↑ ↓ PgUp PgDn", "scroll the network and weights panels (many hidden units)"),
         ("c", "compare zeros and random side by side (coming in a later version)"),
         ("ctrl+p", "command palette: every action by name"),
         ("ctrl+s", "save an SVG screenshot in the working directory"),
@@ -43,7 +44,7 @@ def help_text() -> Text:
     for title, keys in KEYS:
         text.append(f"{title}\n", "bold underline")
         for key, what in keys:
-            text.append(f"  {key:<10}", "bold")
+            text.append(f"  {key:<14}", "bold")
             text.append(f"{what}\n")
         text.append("\n")
     text.append("Why random init? With equal weights every hidden unit computes the same function and gets\n"

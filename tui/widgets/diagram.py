@@ -94,6 +94,8 @@ def diagram(snapshot: Snapshot, activation: str, bounds) -> Text:
 class NetworkDiagram(VerticalScroll):
     """Redrawn at a few frames per second while running: the thumbnails cost a forward pass each."""
 
+    can_focus = False  # the app owns ←/→/space; ↑/↓ scroll this panel through the app
+
     def compose(self):
         yield Static(id="diagram")
 

@@ -114,6 +114,8 @@ def _symmetry_lines(s: Snapshot) -> Text:
 class WeightsPanel(VerticalScroll):
     """Scrolls when n_h is large (64 rows do not fit in any terminal)."""
 
+    can_focus = False  # the app owns ←/→/space; ↑/↓ scroll this panel through the app
+
     def compose(self):
         yield Static(id="weights-table")
 
