@@ -159,7 +159,7 @@ class Network:
         return sigmoid(self.Z2, np.empty((1, self.m)))
 
     def forward(self, params: Params) -> bool:
-        """Fill Z1, A1 and Z2 for ``params``; False if Z2 is not finite (then ask ``cost``)."""
+        """Fill Z1, A1 and Z2 for ``params``; False if Z2 may be too large for a finite cost (then ask ``cost``)."""
         if params is not self._views_of:
             self._bind(params)
         n_h = self.n_h
@@ -170,8 +170,9 @@ class Network:
         half[0] = 0.5 * params.b2[0, 0]
         np.multiply(self._W2, 0.5, half[1 : n_h + 1])
         np.dot(half, self.ones_A1, self.Z2_half)
-        # A sum is finite exactly when every term is (or when it overflows: the caller then asks cost()).
-        return math.isfinite(np.dot(self.Z2_half, self.sign))
+        # Σ (Z2/2)² finite means every |Z2| < 2.7e154, so the cost is surely finite; otherwise (rare)
+        # the caller computes the cost itself to decide.
+        return math.isfinite(np.dot(self.Z2_half, self.Z2_half))
 
     def cost(self) -> float:
         """Cross-entropy of the last ``forward``, computed from Z2 so that it is never log(0)."""

@@ -142,8 +142,6 @@ def test_a_reader_that_leaves_early_causes_no_traceback():
     assert "Traceback" not in stderr and "Error" not in stderr, stderr
 
 
-@pytest.mark.xfail(strict=True, reason="engine bug: Trainer.step stops one iteration after the first non-finite "
-                   "cost when the cost overflows while Z2 is finite (31 without --every, 30 with --every 1)")
 def test_where_a_run_stops_does_not_depend_on_every():
     args = ["--dataset", "moons", "--samples", "30", "--hidden", "30", "--activation", "relu", "--init", "xavier",
             "--scale", "100", "--lr", "621635", "--seed", "817", "--steps", "100"]
