@@ -102,6 +102,8 @@ class Checkpoints:
 
     def latest_at_or_before(self, iteration: int) -> tuple[int, object]:
         index = bisect.bisect_right(self.iterations, iteration) - 1
+        if index < 0:
+            raise LookupError(f"no checkpoint at or before iteration {iteration}")
         found = self.iterations[index]
         return found, self.states[found]
 
