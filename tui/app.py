@@ -23,6 +23,7 @@ from engine.config import ACTIVATIONS, DATASETS, INIT_SCHEMES, Config, ConfigErr
 from engine.history import Record
 from engine.plane import bounds_of
 from engine.trainer import Trainer
+from tui.safe_write import SafeWriteError, write_atomically
 from tui.screens.help import HelpScreen
 from tui.screens.palette import RunCommands
 from tui.widgets.boundary import DecisionBoundary
@@ -339,7 +340,11 @@ class ShallowApp(App):
         if self._run_token == message.token:
             self._run_token = None
             self._refresh_from_trainer()
-            self.notify("diverged: the loss is no longer finite, training stopped", severity="warning")
+            self._notify_diverged()
+
+    def _notify_diverged(self) -> None:
+        self.notify(f"diverged at iteration {self.trainer.iteration}: the loss is no longer finite, training "
+                    "stopped; ← steps back, z / x reset, L lowers the learning rate", severity="warning", timeout=8)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR:
@@ -353,7 +358,7 @@ class ShallowApp(App):
         with self._lock:
             done = self.trainer.step(self.stride)
         if done < self.stride and self.trainer.diverged:
-            self.notify("diverged: the loss is no longer finite, training stopped", severity="warning")
+            self._notify_diverged()
         self._refresh_from_trainer()
 
     def action_back(self) -> None:
@@ -474,13 +479,15 @@ class ShallowApp(App):
             self.push_screen(HelpScreen())
 
     def action_save_screenshot(self) -> None:
-        directory = os.getcwd()
-        base = f"shallow-tui-iter{self.trainer.iteration}-{self.config.init}"
-        name, count = f"{base}.svg", 1
-        while os.path.exists(os.path.join(directory, name)):
-            count += 1
-            name = f"{base}-{count}.svg"
-        path = self.save_screenshot(filename=name, path=directory)
+        """An SVG in the working directory, written atomically under a free name (never over a file)."""
+        name = f"shallow-tui-iter{self.trainer.iteration}-{self.config.init}.svg"
+        try:
+            svg = self.export_screenshot()
+            path = write_atomically(os.path.join(os.getcwd(), name), svg, new_name=True)
+        except OSError as error:  # full disk, read-only or vanished directory: say so, keep running
+            self.notify(f"screenshot {error}" if isinstance(error, SafeWriteError) else
+                        f"screenshot not saved: {error}", severity="error", timeout=8)
+            return
         self.notify(f"screenshot saved to {path}", timeout=6)
 
     async def action_quit(self) -> None:

@@ -44,7 +44,9 @@ class LossChart(Vertical):
             if gaps:
                 plt.plot([i for i, _ in gaps], [g for _, g in gaps], label="log10 unit gap",
                          marker="x", color="magenta", yside="right")
-                plt.ylim(GAP_FLOOR, 1, yside="right")
+                # plotext drops points outside the limits and then crashes drawing the legend of a
+                # series left empty (IndexError): at scale 10 every gap is > 10, so lift the top.
+                plt.ylim(GAP_FLOOR, max(1, math.ceil(max(g for _, g in gaps))), yside="right")
                 ticks = [GAP_FLOOR, -12, -6, 0]
                 plt.yticks(ticks, ["0 exact", "1e-12", "1e-6", "1"], yside="right")
         plt.xlabel("iteration")

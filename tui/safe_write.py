@@ -1,0 +1,106 @@
+"""Write a file so that nothing is ever lost: all or nothing, and never over an existing file.
+
+Shared by screenshots (ctrl+s) and exports. The data goes to a hidden temporary file in the same
+directory (so the final rename stays on one file system and is atomic), is flushed to disk, and is
+then linked to its name only if that name is free. A full disk, a read-only or missing directory, or
+a name already taken raises ``SafeWriteError`` with one line fit for a notification; no partial file
+and no temporary file is left behind.
+"""
+from __future__ import annotations
+
+import errno
+import os
+import tempfile
+from pathlib import Path
+
+__all__ = ["SafeWriteError", "write_atomically", "free_name"]
+
+_REASONS = {
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "the disk quota is exceeded",
+    errno.EROFS: "the file system is read-only",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.ENOENT: "the directory does not exist",
+    errno.ENOTDIR: "a part of the path is not a directory",
+    errno.EEXIST: "a file with that name already exists",
+    errno.ENAMETOOLONG: "the file name is too long",
+}
+
+
+class SafeWriteError(OSError):
+    """A file could not be written; ``str(error)`` is one line for the user. Nothing was changed."""
+
+    def __str__(self) -> str:  # OSError would print "[Errno 28] …"; the user needs only the sentence
+        return self.strerror or super().__str__()
+
+
+def _reason(error: OSError) -> str:
+    return _REASONS.get(error.errno, error.strerror or str(error) or type(error).__name__)
+
+
+def free_name(path: str | os.PathLike) -> Path:
+    """``path`` if no file has that name, else ``stem-2.suffix``, ``stem-3.suffix`` … (the first free one).
+
+    Only a hint: another program may take the name before it is written, which ``write_atomically``
+    refuses rather than overwrites.
+    """
+    path = Path(path)
+    candidate, count = path, 1
+    while os.path.lexists(candidate):
+        count += 1
+        candidate = path.with_name(f"{path.stem}-{count}{path.suffix}")
+    return candidate
+
+
+def write_atomically(path: str | os.PathLike, data: bytes | str, *, new_name: bool = False) -> Path:
+    """Write ``data`` (str is encoded as UTF-8) to ``path`` atomically; returns the path written.
+
+    An existing file is never replaced: with ``new_name`` a free name next to it is picked
+    (``free_name``), otherwise ``SafeWriteError`` is raised. Any OSError (full disk, read-only or
+    missing directory …) becomes a ``SafeWriteError`` and leaves no temporary file behind.
+    """
+    path = Path(path)
+    payload = data.encode("utf-8") if isinstance(data, str) else bytes(data)
+    directory = path.parent if str(path.parent) else Path(".")
+    fd, temporary = -1, None
+    try:
+        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+        with os.fdopen(fd, "wb") as file:
+            fd = -1  # the file object owns it now
+            file.write(payload)
+            file.flush()
+            os.fsync(file.fileno())
+        for _attempt in range(100):  # the name can be taken between choosing it and linking it
+            target = free_name(path) if new_name else path
+            try:
+                # link, unlike os.replace, fails if the target exists: no silent overwrite, ever.
+                os.link(temporary, target)
+            except FileExistsError:
+                if new_name:
+                    continue
+                raise SafeWriteError(errno.EEXIST, f"not saved: {target} already exists") from None
+            except OSError as error:
+                if error.errno not in (errno.EPERM, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK):
+                    raise
+                # a file system without hard links: check, then rename (atomic, but racy on the check)
+                if os.path.lexists(target):
+                    if new_name:
+                        continue
+                    raise SafeWriteError(errno.EEXIST, f"not saved: {target} already exists") from None
+                os.replace(temporary, target)
+                temporary = None
+            return target.resolve()
+        raise SafeWriteError(errno.EEXIST, f"not saved: no free name next to {path}")
+    except SafeWriteError:
+        raise
+    except OSError as error:
+        raise SafeWriteError(error.errno, f"not saved to {path}: {_reason(error)}") from error
+    finally:
+        if fd >= 0:
+            os.close(fd)
+        if temporary is not None:
+            try:
+                os.unlink(temporary)
+            except OSError:
+                pass
