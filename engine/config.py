@@ -158,6 +158,9 @@ def _check_int(name: str, value: object, low: int, high: int) -> None:
 def _check_float(name: str, value: object, minimum: float, strict: bool = False) -> None:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise ConfigError(f"--{name} must be a number, got {value!r}")
+    if isinstance(value, int) and abs(value) > 1e12:  # 10**400 overflows math.isfinite and f"{value:g}"
+        raise ConfigError(f"--{name} is out of range, got an integer of about {'-' if value < 0 else ''}"
+                          f"10^{int(value.bit_length() * 0.30103)}")
     if not math.isfinite(value):
         raise ConfigError(f"--{name} must be a finite number, got {value}")
     if strict and value <= minimum:

@@ -24,8 +24,11 @@ from engine.history import Record
 from engine.plane import bounds_of
 from engine.trainer import Trainer
 from tui.safe_write import SafeWriteError, write_atomically
+from tui.signals import install_exit_signals
+from tui.screens.command_palette import BurstSafeCommandPalette
 from tui.screens.help import HelpScreen
 from tui.screens.palette import RunCommands
+from tui.screens.value_input import TypedSettingCommands
 from tui.widgets.boundary import DecisionBoundary
 from tui.widgets.diagram import NetworkDiagram
 from tui.widgets.explanation import Explanation
@@ -116,7 +119,7 @@ class ShallowApp(App):
 
     CSS_PATH = "app.tcss"
     TITLE = "shallow-tui"
-    COMMANDS = App.COMMANDS | {RunCommands}
+    COMMANDS = App.COMMANDS | {RunCommands, TypedSettingCommands}
     BINDINGS = [
         # Not priority bindings: those overtake ordinary keys typed in a burst ("]] " stepped before the
         # stride changed) and would fire inside the palette's input. Panels take no focus instead, so
@@ -214,6 +217,7 @@ class ShallowApp(App):
         yield Static(id="too-small")
 
     def on_mount(self) -> None:
+        install_exit_signals(self)  # SIGTERM / SIGHUP quit like `q` and restore the terminal
         self.terminal_size = (self.size.width, self.size.height)
         self._apply_layout()
         self._refresh_from_trainer()
@@ -473,6 +477,11 @@ class ShallowApp(App):
 
     def action_compare(self) -> None:
         self.notify("compare mode (zeros vs random side by side) comes in a later version", timeout=4)
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, except that a burst of Enters cannot pop the screen under it."""
+        if self.use_command_palette and not BurstSafeCommandPalette.is_open(self):
+            self.push_screen(BurstSafeCommandPalette(id="--command-palette"))
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

@@ -22,6 +22,9 @@ class _OneLineParser(argparse.ArgumentParser):
 
 
 def _fail(message: str) -> None:
+    # argparse quotes some values and not others ("unrecognized arguments: a\nb"): escape anything that
+    # would break the line or reach the terminal as a control code.
+    message = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in message)
     print(f"{PROG}: error: {message} (see {PROG} --help)", file=sys.stderr)
     raise SystemExit(2)
 

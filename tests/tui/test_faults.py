@@ -256,3 +256,71 @@ async def test_the_loss_chart_draws_unit_gaps_above_one(make_app, scale):
         assert app.trainer.snapshot().unit_gap > 10
         await pilot.press("q")
     assert app.return_code == 0
+
+
+# -- typed values (palette: "Type learning rate…") ------------------------------------------------------
+BAD_TYPED = ["", " ", "abc", "nan", "-inf", "inf", "1e309", "-1", "0", "1,5", "1.5.2", "0x10", "½", "9" * 5000,
+             "1e13", "\x00", "🙂", "1 2", "--lr", "None"]
+
+
+async def open_typed_setting(app, pilot, option: str) -> None:
+    from tui.screens.value_input import ValueInputScreen
+
+    app.push_screen(ValueInputScreen(option))
+    await pilot.pause()
+    assert isinstance(app.screen, ValueInputScreen)
+
+
+@pytest.mark.parametrize("option", ["lr", "hidden", "seed", "scale", "samples", "noise"])
+async def test_a_bad_typed_value_is_an_error_notification_and_changes_nothing(make_app, option):
+    from textual.widgets import Input
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space", "space")
+        before = app.config
+        await open_typed_setting(app, pilot, option)
+        field = app.screen.query_one(Input)
+        for text in BAD_TYPED:
+            if option in ("seed", "noise", "scale") and text == "0":
+                continue  # valid for these
+            app._notifications.clear()
+            field.value = text
+            await pilot.press("enter")
+            errors = [n.message for n in app._notifications if n.severity == "error"]
+            assert len(errors) == 1 and "\n" not in errors[0] and errors[0].startswith(f"--{option} "), (text, errors)
+            assert app.config == before and app.trainer.iteration == 2, text
+        await pilot.press("escape")
+        assert app.screen is app.screen_stack[0] and app.config == before
+
+
+@pytest.mark.parametrize("option, text, expected", [
+    ("lr", " 0.05 ", 0.05), ("lr", "1e-3", 0.001), ("hidden", "7", 7), ("seed", "٣", 3), ("scale", "2.5", 2.5),
+    ("samples", "1_000", 1000), ("noise", "0", 0.0),
+])
+async def test_a_good_typed_value_resets_the_run_with_it(make_app, option, text, expected):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space")
+        await open_typed_setting(app, pilot, option)
+        await pilot.press(*text)  # typed key by key, as a student would
+        await pilot.press("enter")
+        assert getattr(app.config, option) == expected
+        assert app.trainer.iteration == 0 and app.screen is app.screen_stack[0]
+        assert not [n for n in app._notifications if n.severity == "error"]
+
+
+async def test_typed_settings_are_in_the_palette(make_app):
+    from tui.screens.value_input import ValueInputScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Type learning rate")
+        for _ in range(50):  # the palette searches in the background
+            await pilot.pause(0.02)
+            if app.screen.query("CommandList Option"):
+                break
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ValueInputScreen) and app.screen.option == "lr"

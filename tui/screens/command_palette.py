@@ -1,0 +1,40 @@
+"""Textual's command palette, made safe against keys typed in a burst (a paste, or SSH batching keys).
+
+Found by tests/tui/test_fuzz.py, both only when keys arrive faster than the palette redraws:
+- two Enters both ask the palette to dismiss itself; the second popped the screen underneath it
+  (or raised ScreenStackError and ended the app). A palette no longer on top ignores a dismiss;
+- PgUp/PgDn before the new command list was laid out raised KeyError in OptionList._move_page.
+  Until the list has a size there is no page to move by, so the key is ignored;
+- a palette that closed while its search worker was still gathering hits (tab away, then keys) had
+  its children removed; the worker's last update then raised NoMatches and ended the app. A closing
+  palette has nothing left to update.
+"""
+from __future__ import annotations
+
+from textual.await_complete import AwaitComplete
+from textual.command import CommandList, CommandPalette
+
+
+class BurstSafeCommandPalette(CommandPalette):
+    def dismiss(self, result=None) -> AwaitComplete:
+        if not self.is_active:  # already closed by an earlier key of the same burst
+            return AwaitComplete.nothing()
+        return super().dismiss(result)
+
+    def _action_command_list(self, action: str) -> None:
+        if action in ("page_up", "page_down"):
+            command_list = self.query_one(CommandList)
+            if not command_list.scrollable_content_region or command_list.size.height == 0:
+                return
+        super()._action_command_list(action)
+
+    def _has_command_list(self) -> bool:
+        return bool(self.query(CommandList))
+
+    def _watch__list_visible(self) -> None:
+        if self._has_command_list():
+            super()._watch__list_visible()
+
+    async def _watch__show_busy(self) -> None:
+        if self._has_command_list():
+            await super()._watch__show_busy()

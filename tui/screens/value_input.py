@@ -1,0 +1,114 @@
+"""Typing a setting's value (learning rate, scale, seed, hidden units, samples, noise) from the palette.
+
+The text goes through the same validation as the command line (engine.config.Config): a bad value
+shows an error notification and changes nothing; a good one resets the run with it.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+from engine.config import ConfigError
+
+if TYPE_CHECKING:
+    from tui.app import ShallowApp
+
+# option -> (what the student calls it, int or float)
+TYPED_SETTINGS = {
+    "lr": ("learning rate", float),
+    "scale": ("init scale", float),
+    "seed": ("seed", int),
+    "hidden": ("hidden units", int),
+    "samples": ("samples", int),
+    "noise": ("noise", float),
+}
+MAX_ECHO = 40  # characters of a bad entry repeated back in the message
+
+
+def parse_setting(option: str, text: str) -> int | float:
+    """The number typed for ``option``; ConfigError (one line) if it is not a number of the right kind."""
+    label, kind = TYPED_SETTINGS[option]
+    cleaned = text.strip()
+    shown = cleaned if len(cleaned) <= MAX_ECHO else cleaned[:MAX_ECHO] + "…"
+    try:
+        return kind(cleaned)
+    except (ValueError, OverflowError):
+        what = "an integer" if kind is int else "a number"
+        raise ConfigError(f"--{option} ({label}) must be {what}, got {shown!r}") from None
+
+
+def apply_setting(app: "ShallowApp", option: str, text: str) -> bool:
+    """Reset the run with the typed value; on bad input notify and leave the run as it was."""
+    try:
+        value = parse_setting(option, text)
+        app.config.replace(**{option: value})  # validates; the run is not touched yet
+    except ConfigError as error:
+        app.notify(str(error), severity="error", timeout=6)
+        return False
+    app.change(**{option: value})
+    return True
+
+
+def current_value(app: "ShallowApp", option: str) -> str:
+    config = app.config
+    value = {"scale": config.resolved_scale, "noise": config.resolved_noise}.get(option, getattr(config, option))
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+class ValueInputScreen(ModalScreen[None]):
+    """One line to type a value into; enter applies it (and closes if it was good), escape cancels."""
+
+    BINDINGS = [Binding("escape", "dismiss", "cancel", show=False)]
+    DEFAULT_CSS = """
+    ValueInputScreen { align: center middle; }
+    ValueInputScreen > Vertical { width: 60; max-width: 100%; height: auto; border: round $accent;
+                                  background: $surface; padding: 0 1; }
+    """
+
+    def __init__(self, option: str) -> None:
+        super().__init__()
+        self.option = option
+
+    def compose(self) -> ComposeResult:
+        label, _kind = TYPED_SETTINGS[self.option]
+        app: ShallowApp = self.app  # type: ignore[assignment]
+        with Vertical():
+            yield Static(f"{label} (now {current_value(app, self.option)}): type a value, enter sets it "
+                         "and restarts the run, escape cancels")
+            yield Input(placeholder=current_value(app, self.option), id="value")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if not self.is_active:  # a second enter of a burst, after the first one closed this screen
+            return
+        if apply_setting(self.app, self.option, event.value):  # type: ignore[arg-type]
+            self.dismiss()
+
+
+class TypedSettingCommands(Provider):
+    """Palette commands "Type learning rate…" and so on, next to the fixed choices of RunCommands."""
+
+    def commands(self) -> Iterator[tuple[str, str]]:
+        for option, (label, _kind) in TYPED_SETTINGS.items():
+            yield f"Type {label}…", option
+
+    def _open(self, option: str) -> None:
+        self.app.push_screen(ValueInputScreen(option))
+
+    async def discover(self) -> Hits:
+        for name, option in self.commands():
+            yield DiscoveryHit(name, lambda option=option: self._open(option), help="any value; resets the run")
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, option in self.commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), lambda option=option: self._open(option),
+                          help="any value; resets the run")
