@@ -131,6 +131,8 @@ class ShallowApp(App):
         Binding("z", "zeros", "zeros"),
         Binding("x", "random", "random"),
         Binding("c", "compare", "compare"),
+        Binding("g", "lesson", "lesson", show=False),
+        Binding("e", "export", "export", show=False),
         Binding("question_mark,f1", "help", "help", key_display="?"),
         Binding("q", "quit", "quit"),
         Binding("right_square_bracket", "stride(1)", "stride up", show=False),
@@ -162,8 +164,9 @@ class ShallowApp(App):
         Binding("pagedown", "scroll_panels(10)", "page down", show=False),
     ]
 
-    def __init__(self, config: Config | None = None) -> None:
+    def __init__(self, config: Config | None = None, lesson: bool = False) -> None:
         super().__init__()
+        self._open_lesson = lesson
         self.trainer = Trainer(config or Config())
         self._lock = threading.Lock()
         self._generation = 0
@@ -221,9 +224,10 @@ class ShallowApp(App):
         self.terminal_size = (self.size.width, self.size.height)
         self._apply_layout()
         self._refresh_from_trainer()
-        if self.config.compare:
-            self.notify("compare mode (zeros vs random side by side) comes in a later version; "
-                        "showing one run", timeout=6)
+        if self._open_lesson:
+            self.action_lesson()
+        elif self.config.compare:
+            self.action_compare()
 
     def on_resize(self, event) -> None:
         self.terminal_size = (event.size.width, event.size.height)  # self.size may not be updated yet
@@ -476,7 +480,24 @@ class ShallowApp(App):
                 panel.scroll_relative(y=lines, animate=False)
 
     def action_compare(self) -> None:
-        self.notify("compare mode (zeros vs random side by side) comes in a later version", timeout=4)
+        """Zeros vs random on this run's data and hyperparameters (tui/compare.py); c or escape returns."""
+        from tui.compare import CompareScreen
+
+        self._pause_run()
+        self.push_screen(CompareScreen(self.config))
+
+    def action_lesson(self) -> None:
+        """The guided lesson (tui/lesson/); escape returns to this run, untouched."""
+        from tui.lesson.screen import LessonScreen
+
+        self._pause_run()
+        self.push_screen(LessonScreen())
+
+    def action_export(self) -> None:
+        """The run's history as CSV in the working directory (tui/export.py), written off the UI thread."""
+        from tui.export import start_export
+
+        start_export(self, self.trainer, lock=self._lock)
 
     def action_command_palette(self) -> None:
         """Textual's palette, except that a burst of Enters cannot pop the screen under it."""
@@ -504,8 +525,8 @@ class ShallowApp(App):
         self.exit(0)
 
 
-def run_app(config: Config) -> int:
+def run_app(config: Config, lesson: bool = False) -> int:
     """Open the app on ``config``; the exit status for the command line."""
-    app = ShallowApp(config)
+    app = ShallowApp(config, lesson=lesson)
     app.run()
     return app.return_code or 0

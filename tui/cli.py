@@ -46,7 +46,59 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--steps", metavar="N", type=int, default=10_000, help="iterations to train headless (10000)")
     p.add_argument("--every", metavar="K", type=int, help="add a history entry every K iterations (headless)")
     p.add_argument("--compare", action="store_true", help="open zeros and random side by side (app)")
+    p.add_argument("--lesson", action="store_true", help="open the guided lesson: why weights start random (app)")
+    p.add_argument("--lang", metavar="CODE", help="language of the lesson and compare mode: en, ko "
+                   "(from LC_ALL / LANG, else en)")
+    p.add_argument("--export", metavar="PATH", help="with --headless: write the history to PATH (.csv or .json); "
+                   "never overwrites a file")
+    p.add_argument("--serve", action="store_true", help="serve the app in a browser (needs the 'serve' extra)")
+    p.add_argument("--host", metavar="ADDR", default="127.0.0.1", help="with --serve: address to bind (127.0.0.1)")
+    p.add_argument("--port", metavar="N", type=int, help="with --serve: port, 1 to 65535 (8000)")
     return p
+
+
+def check_new_options(args: argparse.Namespace) -> str:
+    """Validate the options of compare/lesson/export/serve; the language to use. Calls _fail on a bad one."""
+    from tui.i18n import LANGUAGES, language_from_env  # plain Python: no textual on the headless path
+
+    if args.lang is not None and args.lang not in LANGUAGES:
+        _fail(f"--lang must be one of {', '.join(LANGUAGES)}, got {args.lang!r}")
+    if args.export is not None and not args.headless:
+        _fail("--export works with --headless; in the app press e")
+    if args.export is not None:
+        _check_export_path(args.export)
+    if args.serve and args.headless:
+        _fail("--serve and --headless do not go together")
+    if args.lesson and args.headless:
+        _fail("--lesson opens the app; leave out --headless")
+    if args.lesson and args.compare:
+        _fail("choose --lesson or --compare, not both (compare mode is one key away: c)")
+    if args.port is not None and not args.serve:
+        _fail("--port works with --serve")
+    if args.host != "127.0.0.1" and not args.serve:
+        _fail("--host works with --serve")
+    if args.port is not None and not 1 <= args.port <= 65535:
+        _fail(f"--port must be an integer from 1 to 65535, got {args.port}")
+    return args.lang or language_from_env()
+
+
+def _check_export_path(path: str) -> None:
+    """Refuse before training: a wrong extension, a taken name, a missing or read-only directory."""
+    import os
+
+    from engine.export import ExportError, export_format
+
+    try:
+        export_format(path)
+    except ExportError as error:
+        _fail(str(error))
+    directory = os.path.dirname(os.path.abspath(path))
+    if os.path.lexists(path):
+        _fail(f"--export {path} already exists; it is never overwritten: choose another name")
+    if not os.path.isdir(directory):
+        _fail(f"--export: the directory {directory} does not exist")
+    if not os.access(directory, os.W_OK | os.X_OK):
+        _fail(f"--export: the directory {directory} is not writable")
 
 
 def config_from_args(args: argparse.Namespace) -> Config:
@@ -61,11 +113,62 @@ def main(argv: list[str] | None = None) -> int:
         config = config_from_args(args)
     except ConfigError as error:
         _fail(str(error))
+    lang = check_new_options(args)
+    from tui.i18n import set_language
+
+    set_language(lang)
     if args.headless:
-        return _run_headless(config)
+        status = _run_headless(config)
+        if status == 0 and args.export is not None:
+            status = _export_headless(config, args.export)
+        return status
+    if args.serve:
+        return _serve(args, lang)
     from tui.app import run_app  # textual is imported here, and only here
 
-    return run_app(config)
+    return run_app(config, lesson=args.lesson)
+
+
+def _export_headless(config: Config, path: str) -> int:
+    """Train the run again and write its history: every --every iterations, else the recorded (downsampled) ones."""
+    from engine.export import ExportError, Replay, write_new_file
+    from engine.trainer import Trainer
+
+    trainer = Trainer(config)
+    trainer.step(config.steps)
+    iterations = None
+    if config.every:
+        iterations = list(range(0, trainer.iteration + 1, config.every))
+        if iterations[-1] != trainer.iteration:
+            iterations.append(trainer.iteration)
+    replay = Replay.of(trainer, iterations, config.every)
+    try:
+        text, records = replay.render(path)
+        written = write_new_file(path, text)
+    except ExportError as error:
+        print(f"{PROG}: error: {error}", file=sys.stderr)
+        return 1
+    spacing = f"every {config.every}" if config.every else f"every {replay.stride} (downsampled; --every K sets it)"
+    print(f"{PROG}: exported {records} records ({spacing}) to {written}", file=sys.stderr)
+    return 0
+
+
+def _serve(args: argparse.Namespace, lang: str) -> int:
+    from tui.serve import MISSING, serve
+
+    options = []
+    for name in ("dataset", "samples", "noise", "hidden", "activation", "init", "scale", "lr", "seed"):
+        value = getattr(args, name)
+        if value is not None:
+            options += [f"--{name}", str(value)]
+    options += ["--compare"] * args.compare + ["--lesson"] * args.lesson + ["--lang", lang]
+    try:
+        return serve(options, args.host, args.port or 8000)
+    except ImportError:
+        _fail(MISSING)
+    except OSError as error:  # the port is taken, or the address is not this machine's
+        _fail(f"--serve could not listen on {args.host}:{args.port or 8000}: {error.strerror or error}")
+    return 0
 
 
 def _run_headless(config: Config) -> int:

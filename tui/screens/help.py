@@ -8,6 +8,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui.i18n import t
+
 KEYS = (
     ("Drive training", (
         ("space  →", "one step (of the current stride)"),
@@ -30,7 +32,9 @@ KEYS = (
     ("Look", (
         ("1 2 3 4", "show the network, weights, loss or boundary panel (small terminals)"),
         ("↑ ↓ PgUp PgDn", "scroll the network and weights panels (many hidden units)"),
-        ("c", "compare zeros and random side by side (coming in a later version)"),
+        ("c", "help.compare"),
+        ("g", "help.lesson"),
+        ("e", "help.export"),
         ("ctrl+p", "command palette: every action by name"),
         ("ctrl+s", "save an SVG screenshot in the working directory"),
         ("? F1", "this help"),
@@ -44,6 +48,7 @@ def help_text() -> Text:
     for title, keys in KEYS:
         text.append(f"{title}\n", "bold underline")
         for key, what in keys:
+            what = t(what) if what.startswith("help.") else what  # translated when shown, after --lang
             text.append(f"  {key:<14}", "bold")
             text.append(f"{what}\n")
         text.append("\n")

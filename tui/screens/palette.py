@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Callable, Iterator
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from engine.config import ACTIVATIONS, DATASETS, INIT_SCHEMES
+from tui.i18n import t
 
 if TYPE_CHECKING:
     from tui.app import ShallowApp
@@ -52,7 +53,9 @@ class RunCommands(Provider):
         yield f"Seed {config.seed + 1} (next)", app.action_next_seed, "new data and weights; resets"
         for number, name in ((1, "network"), (2, "weights"), (3, "loss chart"), (4, "decision boundary")):
             yield f"Show panel {number}: {name}", partial(app.action_panel, number), "small terminals"
-        yield "Compare zeros vs random", app.action_compare, "coming in a later version"
+        yield "Compare zeros vs random", app.action_compare, t("help.compare")
+        yield "Lesson: why random init", app.action_lesson, t("help.lesson")
+        yield "Export history (CSV)", app.action_export, t("help.export")
         yield "Save screenshot (SVG)", app.action_save_screenshot, "to the working directory"
         yield "Help", app.action_help, "every key"
         yield "Quit", app.action_quit, "leave shallow-tui"

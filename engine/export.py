@@ -1,0 +1,240 @@
+"""A run's history as a table (CSV) or document (JSON), with every hidden unit's parameters, written safely.
+
+Pure Python and NumPy: used by ``shallow-tui --headless --export PATH`` and by the app's ``e`` key.
+
+Per-unit parameters are recomputed by **replay**: a second Trainer starts from the run's own
+iteration-0 parameters and steps, in order, to each recorded iteration. Stepping is deterministic and
+bit-exact (``Trainer.back`` relies on the same fact), so the replayed parameters are the run's, and the
+running Trainer is neither touched nor made to carry (n_h × 4) numbers per record for a rarely used
+feature. The cost is one pass over the run's iterations (≈ 0.3 s per 10 000 at n_h = 4, m = 400).
+
+The Trainer's metric history is downsampled (engine/history.py: at most 256 records, evenly spread),
+so an export holds the iterations that were recorded, plus the current one; ``stride`` says how far
+apart they are.
+"""
+from __future__ import annotations
+
+import csv
+import errno
+import io
+import json
+import math
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from engine import symmetry
+from engine.config import Config
+from engine.datasets import Dataset
+from engine.network import Params
+from engine.trainer import Trainer
+
+FORMATS = (".csv", ".json")
+
+
+class ExportError(OSError):
+    """The export could not be written; ``str(error)`` is one line for the user, and nothing was changed."""
+
+    def __str__(self) -> str:
+        return self.strerror or super().__str__()
+
+
+def _finite(value: float | None) -> float | None:
+    return value if value is not None and math.isfinite(value) else None
+
+
+def export_format(path: str | os.PathLike) -> str:
+    """``csv`` or ``json`` from the file name; ExportError for anything else."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in FORMATS:
+        raise ExportError(errno.EINVAL, f"export file must end in .csv or .json, got {str(path)!r}")
+    return suffix[1:]
+
+
+def recorded_iterations(trainer: Trainer) -> list[int]:
+    """The iterations the run's history holds, and the current one (history lags one step behind)."""
+    iterations = [r.iteration for r in trainer.history.records if r.iteration <= trainer.iteration]
+    if not iterations or iterations[-1] < trainer.iteration:
+        iterations.append(trainer.iteration)
+    return iterations
+
+
+@dataclass(frozen=True)
+class Replay:
+    """What an export needs from a run, taken in one go (the app holds the run's lock only this long):
+    config, data, the iteration-0 parameters (with any hand-made perturbation) and the iterations."""
+
+    config: Config
+    data: Dataset
+    start: Params
+    iterations: tuple[int, ...]
+    current_iteration: int
+    stride: int
+
+    @classmethod
+    def of(cls, trainer: Trainer, iterations: list[int] | None = None, stride: int | None = None) -> "Replay":
+        """The recorded iterations by default (their spacing is the history's stride), else ``iterations``."""
+        if iterations is None:
+            iterations, stride = recorded_iterations(trainer), trainer.history.stride
+        _, start = trainer.checkpoints.latest_at_or_before(0)
+        return cls(trainer.config, trainer.data, start.copy(), tuple(sorted(set(iterations))), trainer.iteration,
+                   stride or 1)
+
+    def rows(self) -> list[dict]:
+        """One dict per iteration: iteration, loss, accuracy, unit_gap, each unit's W1, b1, W2, and b2."""
+        replay = Trainer(self.config, self.data)
+        replay.params.load(self.start)
+        replay.checkpoints.add(0, replay.params.copy())
+        rows = []
+        for iteration in self.iterations:
+            if iteration > replay.iteration:
+                replay.step(iteration - replay.iteration)
+            if replay.iteration != iteration:  # diverged before it: nothing more was recorded
+                break
+            loss = replay.loss
+            p = replay.params
+            rows.append({
+                "iteration": iteration,
+                "loss": _finite(loss),
+                "accuracy": replay.net.accuracy(),
+                "unit_gap": _finite(symmetry.unit_gap(p.units)),
+                "units": [{"W1": p.W1[j].tolist(), "b1": float(p.b1[j, 0]), "W2": float(p.W2[0, j])}
+                          for j in range(self.config.hidden)],
+                "b2": float(p.b2[0, 0]),
+            })
+        return rows
+
+    def render(self, path: str | os.PathLike) -> tuple[str, int]:
+        """The file's text for ``path``'s format (by extension), and how many records it holds."""
+        fmt = export_format(path)
+        rows = self.rows()
+        if fmt == "csv":
+            return to_csv(rows), len(rows)
+        document = {
+            "config": self.config.resolved(),
+            "iterations": self.current_iteration,
+            "history_stride": self.stride,
+            "note": "one record every history_stride iterations, plus the last (a run's own history is "
+                    "downsampled to at most 256 records, so long runs have a larger stride)",
+            "history": rows,
+        }
+        return json.dumps(document, allow_nan=False, indent=1) + "\n", len(rows)
+
+
+def history_rows(trainer: Trainer, iterations: list[int] | None = None) -> list[dict]:
+    """The rows of an export of ``trainer`` (which is only read)."""
+    return Replay.of(trainer, iterations).rows()
+
+
+def csv_columns(n_h: int, n_x: int = 2) -> list[str]:
+    columns = ["iteration", "loss", "accuracy", "unit_gap"]
+    for j in range(1, n_h + 1):
+        columns += [f"W1_h{j}_x{i}" for i in range(1, n_x + 1)] + [f"b1_h{j}", f"W2_h{j}"]
+    return columns + ["b2"]
+
+
+def to_csv(rows: list[dict]) -> str:
+    """Flat columns (see ``csv_columns``); an empty cell is a non-finite or missing value."""
+    if not rows:
+        return ",".join(csv_columns(0)) + "\n"
+    n_x = len(rows[0]["units"][0]["W1"])
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(csv_columns(len(rows[0]["units"]), n_x))
+    for row in rows:
+        cells = [row["iteration"], row["loss"], row["accuracy"], row["unit_gap"]]
+        for unit in row["units"]:
+            cells += [*unit["W1"], unit["b1"], unit["W2"]]
+        cells.append(row["b2"])
+        writer.writerow(["" if c is None else repr(c) if isinstance(c, float) else c for c in cells])
+    return out.getvalue()
+
+
+def from_csv(text: str) -> list[dict]:
+    """Read ``to_csv`` back into the rows it was made from (for tests and lab scripts)."""
+    reader = csv.reader(io.StringIO(text))
+    header = next(reader)
+    n_h = sum(1 for name in header if name.startswith("b1_h"))
+    n_x = sum(1 for name in header if name.startswith("W1_h1_"))
+
+    def number(cell: str) -> float | None:
+        return None if cell == "" else float(cell)
+
+    rows = []
+    for cells in reader:
+        units, k = [], 4
+        for _ in range(n_h):
+            units.append({"W1": [float(c) for c in cells[k:k + n_x]], "b1": float(cells[k + n_x]),
+                          "W2": float(cells[k + n_x + 1])})
+            k += n_x + 2
+        rows.append({"iteration": int(cells[0]), "loss": number(cells[1]), "accuracy": float(cells[2]),
+                     "unit_gap": number(cells[3]), "units": units, "b2": float(cells[k])})
+    return rows
+
+
+def free_name(path: str | os.PathLike) -> Path:
+    """``path`` if nothing has that name, else ``stem-2.suffix``, ``stem-3.suffix`` … (the first free one)."""
+    path = Path(path)
+    candidate, count = path, 1
+    while os.path.lexists(candidate):
+        count += 1
+        candidate = path.with_name(f"{path.stem}-{count}{path.suffix}")
+    return candidate
+
+
+_REASONS = {
+    errno.ENOSPC: "the disk is full",
+    errno.EROFS: "the file system is read-only",
+    errno.EACCES: "permission denied (is the directory read-only?)",
+    errno.EPERM: "permission denied",
+    errno.ENOENT: "the directory does not exist",
+    errno.ENOTDIR: "a part of the path is not a directory",
+}
+
+
+def write_new_file(path: str | os.PathLike, text: str, *, new_name: bool = False) -> Path:
+    """Write ``text`` to ``path`` atomically and never over an existing file; returns the path written.
+
+    The text goes to a temporary file in the same directory (same file system, so the rename is
+    atomic), is flushed to disk, then takes its name with ``os.link``, which, unlike a rename, fails
+    when the name is taken. With ``new_name`` a free name next to ``path`` is used instead of refusing.
+    Any failure raises ExportError with one line for the user and leaves no temporary file.
+    """
+    path = Path(path)
+    directory = path.parent if str(path.parent) else Path(".")
+    temporary = None
+    try:
+        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as file:
+            file.write(text)
+            file.flush()
+            os.fsync(file.fileno())
+        for _attempt in range(1000):
+            target = free_name(path) if new_name else path
+            if not new_name and os.path.lexists(target):
+                raise ExportError(errno.EEXIST, f"not exported: {target} already exists (choose another name)")
+            try:
+                os.link(temporary, target)
+            except FileExistsError:
+                if new_name:
+                    continue
+                raise ExportError(errno.EEXIST, f"not exported: {target} already exists (choose another name)")
+            except OSError as error:  # no hard links here (some network file systems): rename after the check
+                if error.errno not in (errno.EPERM, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK):
+                    raise
+                os.replace(temporary, target)
+                temporary = None
+            return target.resolve()
+        raise ExportError(errno.EEXIST, f"not exported: no free name next to {path}")
+    except ExportError:
+        raise
+    except OSError as error:
+        reason = _REASONS.get(error.errno, error.strerror or str(error))
+        raise ExportError(error.errno, f"not exported to {path}: {reason}") from error
+    finally:
+        if temporary is not None:
+            try:
+                os.unlink(temporary)
+            except OSError:
+                pass

@@ -1,0 +1,127 @@
+"""Compare mode: two runs in lockstep, differing only in init; each with its own status and panels."""
+from __future__ import annotations
+
+import html
+
+from engine.config import Config, InitOverride
+from tui.compare import CompareScreen, presets, side_configs
+from tui.i18n import t
+
+
+def _screen_text(app) -> str:
+    """The screen's characters (the SVG's text, with its non-breaking spaces as spaces)."""
+    return html.unescape(app.export_screenshot()).replace("\xa0", " ")
+
+
+async def test_c_opens_compare_and_steps_both_sides_in_lockstep(make_app):
+    app = make_app(hidden=4)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c")
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        await pilot.press("space", "space", "space", "right_square_bracket", "space")
+        await pilot.pause()
+        a, b = screen.sides["A"].trainer, screen.sides["B"].trainer
+        assert a.iteration == b.iteration == 13
+        assert a.config.init == "zeros" and b.config.init == "random"
+        assert a.snapshot().distinct_units == 1
+        assert b.snapshot().distinct_units == 4
+        status_a = str(screen.query_one("#cmp-status-A").render())
+        status_b = str(screen.query_one("#cmp-status-B").render())
+        assert "iter 13" in status_a and "1 of 4 units distinct" in status_a and "frozen" in status_a
+        assert "iter 13" in status_b and "4 of 4 units distinct" in status_b
+        await pilot.press("left")
+        assert a.iteration == b.iteration == 3
+        assert app.trainer.iteration == 0  # the main run is not touched
+        await pilot.press("c")
+        assert not isinstance(app.screen, CompareScreen)
+
+
+async def test_compare_flag_opens_compare_and_same_data_and_hyperparameters():
+    from tui.app import ShallowApp
+
+    app = ShallowApp(Config(compare=True, hidden=3, lr=0.5, init="constant"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        a, b = screen.sides["A"].trainer, screen.sides["B"].trainer
+        assert a.config.init == "zeros" and b.config.init == "constant"
+        assert (a.data.X == b.data.X).all()
+        assert a.config.replace(init="constant") == b.config
+
+
+async def test_flip_shows_the_other_sides_panels_at_80x24(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c")
+        screen = app.screen
+        assert screen.query_one("#cmp-side-A").display and not screen.query_one("#cmp-side-B").display
+        await pilot.press("tab")
+        assert screen.shown_side == "B"
+        assert screen.query_one("#cmp-side-B").display and not screen.query_one("#cmp-side-A").display
+        assert "side B: random 0.01" in str(screen.query_one("#cmp-label-B").render())
+        await pilot.press("3")  # boundary panel of side B
+        assert screen.query_one("#boundary-B").display and not screen.query_one("#weights-B").display
+
+
+async def test_both_sides_panels_at_120_columns(make_app):
+    app = make_app()
+    async with app.run_test(size=(130, 40)) as pilot:
+        await pilot.press("c")
+        screen = app.screen
+        assert screen.query_one("#cmp-side-A").display and screen.query_one("#cmp-side-B").display
+
+
+async def test_chart_overlays_both_loss_curves_and_both_gaps(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c", "right_square_bracket", "space")
+        await pilot.pause()
+        shot = _screen_text(app)
+        for label in ("loss A", "loss B", "gap A", "gap B"):
+            assert label in shot
+
+
+async def test_palette_preset_sets_one_side_and_restarts_both(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c", "space", "space")
+        screen = app.screen
+        only_biases = presets(screen.sides["A"].config)[t("compare.only_biases")]
+        screen.set_side("A", only_biases)
+        await pilot.pause()
+        a, b = screen.sides["A"].trainer, screen.sides["B"].trainer
+        assert a.iteration == b.iteration == 0
+        assert a.config.overrides == (InitOverride("b1", "random", 0.01), InitOverride("b2", "random", 0.01))
+        assert not a.params.W1.any() and a.params.b1.any()
+        names = [name for name, _, _ in _commands(screen)]
+        assert "Side B: W1 random, W2 zeros" in names and "Side A: init he" in names
+
+
+def _commands(screen):
+    from tui.compare import CompareCommands
+
+    provider = CompareCommands.__new__(CompareCommands)
+    provider.__dict__["_screen"] = screen
+    type(provider).screen = property(lambda self: self.__dict__["_screen"])  # no palette needed to list them
+    return list(provider.commands())
+
+
+def test_side_configs_differ_only_in_init():
+    a, b = side_configs(Config(hidden=5, seed=3, init="zeros"))
+    assert a.init == "zeros" and b.init == "random"
+    assert a.replace(init="random") == b
+
+
+async def test_ctrl_s_screenshots_compare_mode(make_app, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c", "space", "ctrl+s")
+        await pilot.pause()
+    files = list(tmp_path.glob("*.svg"))
+    assert len(files) == 1
+    svg = html.unescape(files[0].read_text()).replace("\xa0", " ")
+    assert "1 of 4 units distinct" in svg and "4 of 4 units distinct" in svg
+    assert "loss A" in svg and "loss B" in svg

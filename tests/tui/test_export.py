@@ -1,0 +1,166 @@
+"""Export: the history (iteration, loss, accuracy, unit gap, each unit's parameters) read back equals the run."""
+from __future__ import annotations
+
+import errno
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from engine import export
+from engine.config import Config
+from engine.trainer import Trainer
+from tests.tui.conftest import notifications
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _same_as_run(rows: list[dict], trainer: Trainer) -> None:
+    records = trainer.history.records
+    assert [r["iteration"] for r in rows[:len(records)]] == [r.iteration for r in records]
+    for row, record in zip(rows, records):
+        assert (row["loss"], row["accuracy"], row["unit_gap"]) == (record.loss, record.accuracy, record.unit_gap)
+    last = rows[-1]
+    assert last["iteration"] == trainer.iteration
+    assert [u["W1"] for u in last["units"]] == trainer.params.W1.tolist()
+    assert [u["b1"] for u in last["units"]] == trainer.params.b1[:, 0].tolist()
+    assert [u["W2"] for u in last["units"]] == trainer.params.W2[0].tolist()
+    assert last["b2"] == float(trainer.params.b2[0, 0])
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".json"])
+def test_round_trip_equals_the_run(tmp_path, suffix):
+    trainer = Trainer(Config(hidden=3, init="random"))
+    trainer.step(700)  # past 256 records: the history is downsampled (stride 4)
+    assert trainer.history.stride > 1
+    text, count = export.Replay.of(trainer).render(tmp_path / f"run{suffix}")
+    path = export.write_new_file(tmp_path / f"run{suffix}", text)
+    written = path.read_text()
+    rows = export.from_csv(written) if suffix == ".csv" else json.loads(written)["history"]
+    assert len(rows) == count == len(trainer.history.records) + 1
+    _same_as_run(rows, trainer)
+    if suffix == ".json":
+        assert json.loads(written)["history_stride"] == trainer.history.stride
+
+
+def test_constant_init_rows_are_identical_units():
+    trainer = Trainer(Config(hidden=4, init="constant"))
+    trainer.step(50)
+    rows = export.history_rows(trainer)
+    assert all(row["unit_gap"] == 0.0 for row in rows)
+    assert all(len({json.dumps(u) for u in row["units"]}) == 1 for row in rows)
+
+
+def test_never_overwrites(tmp_path):
+    target = tmp_path / "run.csv"
+    target.write_text("keep me")
+    with pytest.raises(export.ExportError, match="already exists"):
+        export.write_new_file(target, "new")
+    assert target.read_text() == "keep me"
+    other = export.write_new_file(target, "new", new_name=True)
+    assert other.name == "run-2.csv" and other.read_text() == "new" and target.read_text() == "keep me"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["run-2.csv", "run.csv"]  # no temporary file left
+
+
+def test_unwritable_directory_is_a_clear_message(tmp_path, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)  # root ignores chmod, so refuse the way a read-only dir does
+    with pytest.raises(export.ExportError) as caught:
+        export.write_new_file(tmp_path / "run.csv", "x")
+    assert str(caught.value).startswith("not exported to ") and "permission denied" in str(caught.value)
+
+
+async def test_e_key_exports_and_says_where(make_app, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    app = make_app(hidden=2)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space", "space", "space", "e")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        files = list(tmp_path.glob("*.csv"))
+        assert len(files) == 1
+        rows = export.from_csv(files[0].read_text())
+        _same_as_run(rows, app.trainer)
+        assert any(str(files[0]) in n for n in notifications(app))
+        await pilot.press("e")  # the same name again: a new one, and the message says so
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(list(tmp_path.glob("*.csv"))) == 2
+        assert any("already existed" in n for n in notifications(app))
+
+
+async def test_e_key_in_a_read_only_place_is_a_notification(make_app, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+
+    def refuse(*args, **kwargs):
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("e")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert any("read-only" in n for n in notifications(app))
+        assert app.is_running
+
+
+async def test_e_in_compare_exports_both_sides(make_app, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c", "space", "space", "e")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    names = sorted(p.name for p in tmp_path.glob("*.csv"))
+    assert names == ["shallow-tui-compare-A-zeros-iter2.csv", "shallow-tui-compare-B-random-iter2.csv"]
+
+
+def _cli(*args, cwd):
+    return subprocess.run([sys.executable, "-m", "tui", *args], capture_output=True, text=True, cwd=cwd, timeout=120)
+
+
+def test_headless_export_round_trip_and_refusal(tmp_path):
+    result = _cli("--headless", "--steps", "40", "--every", "10", "--hidden", "3", "--export", "run.json",
+                  cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    document = json.loads((tmp_path / "run.json").read_text())
+    assert [h["iteration"] for h in document["history"]] == [h["iteration"] for h in report["history"]]
+    for mine, theirs in zip(document["history"], report["history"]):
+        assert (mine["loss"], mine["accuracy"], mine["unit_gap"]) == (theirs["loss"], theirs["accuracy"],
+                                                                       theirs["unit_gap"])
+    assert "run.json" in result.stderr and result.stderr.count("\n") == 1
+    again = _cli("--headless", "--steps", "40", "--export", "run.json", cwd=tmp_path)
+    assert again.returncode == 2 and "already exists" in again.stderr and again.stderr.count("\n") == 1
+    assert again.stdout == ""
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--headless", "--export", "run.txt"], "must end in .csv or .json"),
+    (["--export", "run.csv"], "--export works with --headless"),
+    (["--headless", "--export", "missing/run.csv"], "does not exist"),
+    (["--lang", "fr"], "--lang must be one of en, ko"),
+    (["--port", "8000"], "--port works with --serve"),
+    (["--serve", "--port", "70000"], "--port must be an integer from 1 to 65535"),
+    (["--lesson", "--headless"], "--lesson opens the app"),
+])
+def test_bad_new_options_are_one_line_exit_2(tmp_path, args, message):
+    result = _cli(*args, cwd=tmp_path)
+    assert result.returncode == 2
+    assert message in result.stderr and result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+
+
+def test_headless_export_imports_no_ui(tmp_path):
+    code = ("import sys, json; from tui.cli import main; main(['--headless', '--steps', '5', '--export', "
+            f"{str(tmp_path / 'r.csv')!r}]); "
+            "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.splitlines()[-1]) == []
+    assert (tmp_path / "r.csv").exists()

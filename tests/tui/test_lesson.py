@@ -1,0 +1,142 @@
+"""The lesson: nine steps in English and Korean, each setting up its network, each fitting 80×24."""
+from __future__ import annotations
+
+import html
+
+import pytest
+from rich.cells import cell_len
+
+from engine.config import Config
+from tui import i18n
+from tui.lesson.screen import LessonScreen, wrap_cells
+from tui.lesson.steps import STEPS
+
+
+@pytest.fixture
+def language():
+    """Set the language for one test and restore English afterwards (the table is module state)."""
+    def set_to(code: str) -> None:
+        i18n.set_language(code)
+
+    yield set_to
+    i18n.set_language("en")
+
+
+def _open_lesson():
+    from tui.app import ShallowApp
+
+    return ShallowApp(Config(), lesson=True)
+
+
+def _fits(screen: LessonScreen) -> None:
+    """Every line of the text within the box's cell width, and every line visible (nothing to scroll)."""
+    box = screen.query_one("#lesson-box")
+    text = screen.query_one("#lesson-text")
+    width = text.content_size.width
+    assert width == screen.text_width, (width, screen.text_width)
+    widest = max(cell_len(line) for line in screen.lines)
+    assert widest <= width, f"step {screen.index + 1}: a line of {widest} cells in a {width}-cell panel"
+    assert len(screen.lines) <= box.content_size.height, f"step {screen.index + 1}: text taller than its box"
+    assert box.max_scroll_y == 0
+    assert screen.query_one("#lesson-panels").content_size.height >= 8  # room left for the live panel
+
+
+@pytest.mark.parametrize("code", ["en", "ko"])
+async def test_every_step_renders_at_80x24_without_overflow(code, language):
+    language(code)
+    app = _open_lesson()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, LessonScreen)
+        seen, text = [], []
+        for number in range(1, len(STEPS) + 1):
+            assert screen.step_info.number == number
+            title = str(screen.query_one("#lesson-box").border_title)
+            assert i18n.t(f"lesson.{number}.title") in title
+            _fits(screen)
+            seen.append(title)
+            text += screen.lines
+            await pilot.press("n")
+            await pilot.pause()
+        assert screen.index == len(STEPS) - 1  # n on the last step stays there
+        await pilot.press("p", "p")
+        assert screen.index == len(STEPS) - 3
+        if code == "ko":
+            assert all(any("\uac00" <= ch <= "\ud7a3" for ch in title) for title in seen)  # Hangul
+            assert "숨겨진 유닛" in " ".join(text) and "대칭" in " ".join(text)
+
+
+async def test_steps_set_up_the_network_they_talk_about():
+    app = _open_lesson()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        trainer = screen.run.trainer
+        assert (trainer.config.hidden, trainer.config.init) == (2, "zeros")
+        assert "a[1]_1 = +0.0000   a[1]_2 = +0.0000" in screen.lesson_text()
+        await pilot.press("n")  # 2: equal gradient rows, shown in the text
+        snapshot = trainer.snapshot()
+        assert snapshot.dW1[0] == snapshot.dW1[1] and any(snapshot.dW1[0])
+        assert f"{snapshot.dW1[0][0]:+.4f}" in screen.lesson_text()
+        await pilot.press("n", "space", "space", "space")  # 3: step and watch
+        assert trainer.iteration == 3 and trainer.snapshot().unit_gap == 0.0
+        await pilot.press("n")  # 4: constant, 1000 iterations, one distinct unit
+        assert trainer.iteration == 1000 and trainer.snapshot().distinct_units == 1
+        await pilot.press("n", "n")  # 6: random, distinct units
+        assert trainer.config.init == "random" and trainer.snapshot().distinct_units == 4
+        await pilot.press("n", "n", "n")  # 9: constant + ε
+        assert trainer.iteration == 0 and 0 < trainer.snapshot().unit_gap <= 1e-11
+        await pilot.press("space")  # stride 1000: the gap has grown by orders of magnitude
+        assert trainer.snapshot().unit_gap > 1e-10
+        await pilot.press("left")  # back to the perturbed start, not the unperturbed constant
+        assert trainer.iteration == 0 and trainer.snapshot().unit_gap > 0
+
+
+async def test_lesson_key_in_the_app_and_escape_returns(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space", "g")
+        assert isinstance(app.screen, LessonScreen)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, LessonScreen)
+        assert app.trainer.iteration == 1
+
+
+async def test_ctrl_s_screenshots_the_lesson(tmp_path, monkeypatch, language):
+    language("ko")
+    monkeypatch.chdir(tmp_path)
+    app = _open_lesson()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    files = list(tmp_path.glob("*.svg"))
+    assert len(files) == 1
+    svg = html.unescape(files[0].read_text()).replace("\xa0", " ")
+    assert "숨겨진" in svg and "1 of 2 units distinct" in svg
+
+
+def test_wrap_counts_hangul_as_two_cells():
+    lines = wrap_cells("숨겨진 유닛 " * 10, 20)
+    assert all(cell_len(line) <= 20 for line in lines)
+    assert max(len(line) for line in lines) <= 10  # len() would have allowed 20 characters
+
+
+def test_language_from_the_environment():
+    assert i18n.language_from_env({"LANG": "ko_KR.UTF-8"}) == "ko"
+    assert i18n.language_from_env({"LC_ALL": "ko_KR.UTF-8", "LANG": "en_US.UTF-8"}) == "ko"
+    assert i18n.language_from_env({"LC_ALL": "C", "LANG": "ko_KR.UTF-8"}) == "en"
+    assert i18n.language_from_env({}) == "en"
+
+
+def test_every_key_has_both_languages():
+    assert set(i18n.EN) == set(i18n.KO) | {"export.failed"}
+    for key, text in i18n.EN.items():
+        assert set(_fields(text)) == set(_fields(i18n.KO.get(key, text))), key
+
+
+def _fields(text: str) -> list[str]:
+    import string
+
+    return [name for _, name, _, _ in string.Formatter().parse(text) if name]

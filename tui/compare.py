@@ -1,0 +1,375 @@
+"""Compare mode: two runs on the same data and hyperparameters, differing only in initialisation, in lockstep.
+
+Side A starts with zeros and side B with random weights; either side can be set to any scheme, scale or
+per-parameter override (command palette: "Side A: only the biases random", "Side B: W1 random, W2 zeros").
+Every step key moves both runs by the same number of iterations. The chart overlays both loss curves
+and both unit gaps; each side has its own status line and its own network / weights / boundary panels.
+Below 120 columns one side's panels show at a time and ``tab`` (or ``f``) flips between them.
+
+Both runs are stepped on the UI thread (auto-run is a timer, not a worker): a tick is two short
+``step`` calls, and nothing has to be locked.
+"""
+from __future__ import annotations
+
+from functools import partial
+from typing import Iterator
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from engine.config import ACTIVATIONS, DATASETS, INIT_SCHEMES, Config, ConfigError, InitOverride
+from tui.i18n import t
+from tui.run_side import RunSide, init_label
+from tui.widgets.boundary import DecisionBoundary
+from tui.widgets.compare_chart import CompareChart
+from tui.widgets.diagram import NetworkDiagram
+from tui.widgets.weights import WeightsPanel
+
+SIDES = ("A", "B")
+DETAIL_PANELS = {1: "net", 2: "weights", 3: "boundary"}
+BOTH_SIDES_WIDTH = 120  # from here both sides' detail panels fit next to each other
+STRIDES = (1, 10, 100, 1000)
+TICK = 0.1  # auto-run: one tick every 0.1 s …
+ITERATIONS_PER_TICK = 10  # … of 10 iterations each side: 100 it/s
+HIDDEN_CHOICES = (1, 2, 3, 4, 5, 8, 16, 32, 64)
+SCALES = (0.001, 0.01, 0.1, 0.5, 1.0, 2.0, 5.0, 10.0)
+LEARNING_RATES = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 0.5, 1.0, 1.2, 2.0, 3.0, 5.0, 10.0)
+
+
+def presets(base: Config) -> dict[str, Config]:
+    """Named initialisations beyond the plain schemes, built on ``base``'s hyperparameters."""
+    random_01 = dict(scheme="random", scale=0.01)
+    return {
+        t("compare.only_biases"): base.replace(init="zeros", scale=None, overrides=(
+            InitOverride("b1", **random_01), InitOverride("b2", **random_01))),
+        t("compare.w1_random"): base.replace(init="zeros", scale=None, overrides=(InitOverride("W1", **random_01),)),
+        t("compare.w2_random"): base.replace(init="zeros", scale=None, overrides=(InitOverride("W2", **random_01),)),
+    }
+
+
+def side_configs(config: Config) -> tuple[Config, Config]:
+    """A: zeros; B: the config's own init, or random when that is zeros. Same everything else."""
+    a = config.replace(init="zeros", scale=None, overrides=(), compare=True)
+    b = config.replace(compare=True) if config.init != "zeros" else config.replace(init="random", scale=None,
+                                                                                      compare=True)
+    return a, b
+
+
+def side_status(side: str, frame, width: int) -> Text:
+    """One line: the contract's words first (iter, loss, k of n units distinct), the init last."""
+    s = frame.snapshot
+    text = Text(no_wrap=True, overflow="ellipsis", end="")
+    text.append(f" {side} ", "bold reverse")
+    loss = "loss —" if s.loss is None else f"loss {s.loss:.4f}"
+    parts = [(f"iter {s.iteration}", "bold"), (loss, "bold"), (f"acc {s.accuracy:.1%}", ""),
+             (f"{s.distinct_units} of {s.n_h} units distinct", "bold")]
+    if s.frozen:
+        parts.append(("frozen", "bold reverse"))
+    if s.diverged:
+        parts.append(("diverged", "bold reverse"))
+    parts.append((f"init {init_label(frame.config)}", ""))
+    for i, (part, style) in enumerate(parts):
+        text.append(" · " if i else " ", "dim")
+        text.append(part, style)
+    text.truncate(max(10, width), overflow="ellipsis")
+    return text
+
+
+class CompareCommands(Provider):
+    """Set either side to any scheme, scale or preset; flip; leave. Built from the current state."""
+
+    def commands(self) -> Iterator[tuple[str, object, str]]:
+        screen = self.screen
+        if not isinstance(screen, CompareScreen):
+            return
+        resets = t("compare.cmd.resets")
+        for side in SIDES:
+            base = screen.sides[side].config
+            for scheme in INIT_SCHEMES:
+                yield (t("compare.cmd.init", side=side, scheme=scheme),
+                       partial(screen.set_side, side, base.replace(init=scheme, scale=None, overrides=())), resets)
+            for name, config in presets(base).items():
+                yield t("compare.cmd.preset", side=side, preset=name), partial(screen.set_side, side, config), resets
+            if base.init != "zeros":
+                for scale in SCALES:
+                    yield (t("compare.cmd.scale", side=side, scale=f"{scale:g}"),
+                           partial(screen.set_side, side, base.replace(scale=scale)), resets)
+        yield t("compare.cmd.flip"), screen.action_flip, ""
+        yield t("compare.cmd.leave"), screen.action_leave, ""
+
+    async def discover(self) -> Hits:
+        for name, callback, help_text in self.commands():
+            yield DiscoveryHit(name, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, callback, help_text in self.commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), callback, help=help_text)
+
+
+class CompareScreen(Screen):
+    """Zeros vs random (by default) side by side; see the module docstring."""
+
+    COMMANDS = Screen.COMMANDS | {CompareCommands}
+    DEFAULT_CSS = """
+    CompareScreen { layout: vertical; }
+    #cmp-title { height: 1; background: $primary-background; }
+    .cmp-status { height: 1; background: $boost; }
+    #cmp-chart { height: 1fr; border: round $primary; border-title-style: bold; }
+    #cmp-details { height: 1fr; }
+    .cmp-side { width: 1fr; height: 1fr; }
+    .cmp-label { height: 1; }
+    """
+    BINDINGS = [
+        Binding("space,right", "step", "step"),
+        Binding("left", "back", "back", key_display="←"),
+        Binding("r", "toggle_run", "run"),
+        Binding("tab,f", "flip", "flip side", key_display="tab"),
+        Binding("z", "zeros", "zeros", show=False),
+        Binding("x", "random", "random", show=False),
+        Binding("c,escape", "leave", "leave"),
+        Binding("right_square_bracket", "stride(1)", "stride up", show=False),
+        Binding("left_square_bracket", "stride(-1)", "stride down", show=False),
+        Binding("i", "cycle_init(1)", "next init", show=False),
+        Binding("I", "cycle_init(-1)", "previous init", show=False),
+        Binding("a", "cycle('activation', 1)", "next activation", show=False),
+        Binding("A", "cycle('activation', -1)", "previous activation", show=False),
+        Binding("d", "cycle('dataset', 1)", "next dataset", show=False),
+        Binding("D", "cycle('dataset', -1)", "previous dataset", show=False),
+        Binding("plus,equals_sign", "hidden(1)", "more units", show=False),
+        Binding("minus,underscore", "hidden(-1)", "fewer units", show=False),
+        Binding("l", "learning_rate(1)", "larger lr", show=False),
+        Binding("L", "learning_rate(-1)", "smaller lr", show=False),
+        Binding("s", "scale(1)", "larger scale", show=False),
+        Binding("S", "scale(-1)", "smaller scale", show=False),
+        Binding("n", "seed(1)", "next seed", show=False),
+        Binding("N", "seed(-1)", "previous seed", show=False),
+        Binding("1", "panel(1)", "network", show=False),
+        Binding("2", "panel(2)", "weights", show=False),
+        Binding("3,4", "panel(3)", "boundary", show=False),
+        Binding("e", "export", "export", show=False),
+        Binding("greater_than_sign,full_stop,less_than_sign,comma", "not_here", show=False),
+        Binding("up", "scroll_panels(-1)", show=False),
+        Binding("down", "scroll_panels(1)", show=False),
+    ]
+
+    def __init__(self, config: Config, configs: tuple[Config, Config] | None = None) -> None:
+        super().__init__()
+        a, b = configs or side_configs(config)
+        self.sides = {"A": RunSide(a), "B": RunSide(b)}
+        self.stride = 1
+        self.shown_side = "A"
+        self.panel = 2
+        self._timer = None
+
+    # -- layout --------------------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Static(id="cmp-title")
+        for side in SIDES:
+            yield Static(id=f"cmp-status-{side}", classes="cmp-status")
+        yield CompareChart(id="cmp-chart")
+        with Horizontal(id="cmp-details"):
+            for side in SIDES:
+                with Vertical(id=f"cmp-side-{side}", classes="cmp-side"):
+                    yield Static(id=f"cmp-label-{side}", classes="cmp-label")
+                    yield NetworkDiagram(id=f"net-{side}", classes="panel")
+                    yield WeightsPanel(id=f"weights-{side}", classes="panel")
+                    yield DecisionBoundary(id=f"boundary-{side}", classes="panel")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self._apply_layout()
+        self.redraw()
+
+    def on_resize(self) -> None:
+        self._apply_layout()
+        self.redraw()
+
+    @property
+    def both_shown(self) -> bool:
+        return self.app.size.width >= BOTH_SIDES_WIDTH
+
+    def _apply_layout(self) -> None:
+        for side in SIDES:
+            self.query_one(f"#cmp-side-{side}").display = self.both_shown or side == self.shown_side
+            for number, name in DETAIL_PANELS.items():
+                self.query_one(f"#{name}-{side}").display = number == self.panel
+
+    # -- drawing -------------------------------------------------------------------------------------
+    def redraw(self) -> None:
+        running = self._timer is not None
+        frames = {side: run.frame(running, stride=self.stride) for side, run in self.sides.items()}
+        width = self.app.size.width
+        config = frames["A"].config
+        with self.app.batch_update():
+            title = Text(t("compare.title", dataset=config.dataset, activation=config.activation,
+                           hidden=config.hidden, lr=f"{config.lr:g}"), style="bold", no_wrap=True, end="")
+            state = t("compare.running") if running else t("compare.paused")
+            right = f"step ×{self.stride} · {state}"
+            if not self.both_shown:
+                right = t("compare.details", side=self.shown_side) + " · " + right
+            gap = width - title.cell_len - len(right) - 1
+            if gap >= 1:
+                title.append(" " * gap + right + " ")
+            title.truncate(width, overflow="ellipsis")
+            self.query_one("#cmp-title", Static).update(title)
+            for side in SIDES:
+                self.query_one(f"#cmp-status-{side}", Static).update(side_status(side, frames[side], width))
+            self.query_one("#cmp-chart", CompareChart).show(frames)
+            for side in SIDES:
+                if not (self.both_shown or side == self.shown_side):
+                    continue
+                label = Text(f" {side} ", "bold reverse", no_wrap=True, overflow="ellipsis", end="")
+                label.append(" " + t("compare.side", side=side, init=init_label(frames[side].config)), "bold")
+                self.query_one(f"#cmp-label-{side}", Static).update(label)
+                self.query_one(f"#{DETAIL_PANELS[self.panel]}-{side}").show(frames[side])
+
+    # -- stepping --------------------------------------------------------------------------------------
+    def _step_both(self, n: int) -> None:
+        for side, run in self.sides.items():
+            was = run.trainer.diverged
+            run.trainer.step(n)
+            if run.trainer.diverged and not was:
+                self.notify(t("compare.diverged", side=side, iteration=run.trainer.iteration), severity="warning")
+
+    def action_step(self) -> None:
+        self._stop()
+        self._step_both(self.stride)
+        self.redraw()
+
+    def action_back(self) -> None:
+        self._stop()
+        for run in self.sides.values():
+            run.trainer.back(self.stride)
+        self.redraw()
+
+    def action_toggle_run(self) -> None:
+        if self._timer is not None:
+            self._stop()
+        else:
+            self._timer = self.set_interval(TICK, self._tick)
+        self.redraw()
+
+    def _stop(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+
+    def _tick(self) -> None:
+        self._step_both(ITERATIONS_PER_TICK)
+        if all(run.trainer.diverged for run in self.sides.values()):
+            self._stop()
+        self.redraw()
+
+    def action_stride(self, direction: int) -> None:
+        index = max(0, min(len(STRIDES) - 1, STRIDES.index(self.stride) + direction))
+        self.stride = STRIDES[index]
+        self.redraw()
+
+    # -- changing the runs ---------------------------------------------------------------------------
+    def set_side(self, side: str, config: Config) -> None:
+        """Give one side a new init (both restart, so they stay in lockstep)."""
+        self._stop()
+        self.sides[side].reset(config)
+        other = "B" if side == "A" else "A"
+        self.sides[other].reset()
+        self.notify(t("compare.set", side=side, init=init_label(config)), timeout=3)
+        self.redraw()
+
+    def change_both(self, **changes) -> None:
+        """A hyperparameter or the data: the same for both sides, both restart."""
+        try:
+            configs = {side: run.config.replace(**changes) for side, run in self.sides.items()}
+        except ConfigError as error:
+            self.notify(str(error), severity="error")
+            return
+        self._stop()
+        for side, run in self.sides.items():
+            run.reset(configs[side])
+        what = ", ".join(f"{k} {v:g}" if isinstance(v, float) else f"{k} {v}" for k, v in changes.items())
+        self.notify(t("compare.reset", what=what), timeout=3)
+        self.redraw()
+
+    def action_zeros(self) -> None:
+        self.set_side(self.shown_side, self.sides[self.shown_side].config.replace(init="zeros", scale=None,
+                                                                                  overrides=()))
+
+    def action_random(self) -> None:
+        self.set_side(self.shown_side, self.sides[self.shown_side].config.replace(init="random", scale=None,
+                                                                                  overrides=()))
+
+    def action_cycle_init(self, direction: int) -> None:
+        config = self.sides[self.shown_side].config
+        scheme = INIT_SCHEMES[(INIT_SCHEMES.index(config.init) + direction) % len(INIT_SCHEMES)]
+        self.set_side(self.shown_side, config.replace(init=scheme, scale=None, overrides=()))
+
+    def action_scale(self, direction: int) -> None:
+        config = self.sides[self.shown_side].config
+        if config.init == "zeros":
+            self.notify("zeros has no scale: press i or x first", severity="warning")
+            return
+        current = config.resolved_scale
+        choices = [s for s in SCALES if (s > current if direction > 0 else s < current)]
+        if choices:
+            self.set_side(self.shown_side, config.replace(scale=choices[0] if direction > 0 else choices[-1]))
+
+    def action_cycle(self, name: str, direction: int) -> None:
+        choices = {"activation": ACTIVATIONS, "dataset": DATASETS}[name]
+        current = getattr(self.sides["A"].config, name)
+        self.change_both(**{name: choices[(choices.index(current) + direction) % len(choices)]})
+
+    def action_hidden(self, direction: int) -> None:
+        n_h = self.sides["A"].config.hidden
+        larger = [h for h in HIDDEN_CHOICES if h > n_h]
+        smaller = [h for h in HIDDEN_CHOICES if h < n_h]
+        choice = (larger[:1] if direction > 0 else smaller[-1:]) or [n_h]
+        self.change_both(hidden=choice[0])
+
+    def action_learning_rate(self, direction: int) -> None:
+        lr = self.sides["A"].config.lr
+        choices = [x for x in LEARNING_RATES if (x > lr if direction > 0 else x < lr)]
+        if choices:
+            self.change_both(lr=choices[0] if direction > 0 else choices[-1])
+
+    def action_seed(self, direction: int) -> None:
+        self.change_both(seed=max(0, self.sides["A"].config.seed + direction))
+
+    # -- looking -------------------------------------------------------------------------------------
+    def action_flip(self) -> None:
+        if self.both_shown:
+            self.notify(t("compare.both_panels"), timeout=2)
+        self.shown_side = "B" if self.shown_side == "A" else "A"
+        self._apply_layout()
+        self.redraw()
+
+    def action_panel(self, number: int) -> None:
+        self.panel = number
+        self._apply_layout()
+        self.redraw()
+
+    def action_scroll_panels(self, lines: int) -> None:
+        for side in SIDES:
+            for name in ("net", "weights"):
+                panel = self.query_one(f"#{name}-{side}")
+                if panel.display:
+                    panel.scroll_relative(y=lines, animate=False)
+
+    def action_not_here(self) -> None:
+        self.notify(t("compare.no_other"), timeout=3)
+
+    def action_export(self) -> None:
+        from tui.export import start_export
+
+        for side, run in self.sides.items():
+            start_export(self.app, run.trainer, label=f"compare-{side}-")
+
+    def action_leave(self) -> None:
+        self._stop()
+        self.dismiss()

@@ -1,0 +1,50 @@
+"""The app's `e` key: export a run's history next to the user (working directory), off the UI thread.
+
+The replay (see engine/export.py) can take a while for a long run, so it runs in a thread worker; the
+run's state is copied first (``Replay.of``), so training may go on meanwhile. A name already taken is
+never overwritten: a free one is picked and the notification says so.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from engine.export import ExportError, Replay, write_new_file
+from engine.trainer import Trainer
+from tui.i18n import t
+
+
+def default_name(trainer: Trainer, label: str = "") -> str:
+    c = trainer.config
+    return f"shallow-tui-{label}{c.init}-iter{trainer.iteration}.csv"
+
+
+def export_now(replay: Replay, path: str | os.PathLike) -> tuple[bool, str]:
+    """Write the export; (written?, one-line message for the user), never an exception."""
+    wanted = Path(path)
+    try:
+        text, records = replay.render(wanted)
+        written = write_new_file(wanted, text, new_name=True)
+    except ExportError as error:
+        return False, t("export.failed", error=str(error))
+    message = t("export.done", records=records, iteration=replay.current_iteration, stride=replay.stride,
+                path=written)
+    if written.name != wanted.name:
+        message += " — " + t("export.renamed", name=wanted.name, path=written.name)
+    return True, message
+
+
+def start_export(app, trainer: Trainer, label: str = "", lock=None) -> None:
+    """Take the run's state now (under ``lock`` if given) and write the file in a worker thread."""
+    if lock is not None:
+        with lock:
+            replay = Replay.of(trainer)
+    else:
+        replay = Replay.of(trainer)
+    path = Path(os.getcwd()) / default_name(trainer, label)
+
+    def work() -> None:
+        written, message = export_now(replay, path)
+        app.call_from_thread(app.notify, message, severity="information" if written else "error", timeout=8)
+
+    app.run_worker(work, thread=True, group="export", exit_on_error=False)

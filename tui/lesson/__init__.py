@@ -1,0 +1,1 @@
+"""The guided lesson: nine steps through the lecture's argument for random initialisation."""

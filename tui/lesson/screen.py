@@ -1,0 +1,240 @@
+"""The lesson screen: one step's text above the live panel it talks about, a status line, the keys.
+
+``n`` / ``p`` move between the nine steps (each sets up its own network); every other key plays freely
+with the live run (space steps, r runs, z / x / i change the init …), as in the main app. The text is
+wrapped here by cell width (rich's Text.wrap: a Hangul syllable is two cells), and shown unwrapped, so a
+line is never cut or re-wrapped by the terminal.
+"""
+from __future__ import annotations
+
+from rich.console import Console
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Static
+
+from engine.config import ACTIVATIONS, INIT_SCHEMES, Config, ConfigError
+from tui.i18n import t
+from tui.lesson.steps import STEPS, set_up, text_values
+from tui.run_side import RunSide
+from tui.widgets.boundary import DecisionBoundary
+from tui.widgets.diagram import NetworkDiagram
+from tui.widgets.loss_chart import LossChart
+from tui.widgets.status import pack, status_parts
+from tui.widgets.weights import WeightsPanel
+
+PANELS = {1: "net", 2: "weights", 3: "loss", 4: "boundary"}
+STRIDES = (1, 10, 100, 1000)
+TICK = 0.1
+SCALES = (0.001, 0.01, 0.1, 0.5, 1.0, 2.0, 5.0, 10.0, 100.0)
+TEXT_BOX_CHROME = 4  # round border (2) and padding 0 1 (2) around the lesson text, in cells
+
+
+def wrap_cells(text: str, width: int) -> list[str]:
+    """``text`` broken into lines of at most ``width`` terminal cells (CJK counts two), keeping its newlines."""
+    console = Console(width=max(1, width), file=None, color_system=None, legacy_windows=False)
+    return [line.plain.rstrip() for line in Text(text).wrap(console, max(1, width))]
+
+
+class LessonScreen(Screen):
+    DEFAULT_CSS = """
+    LessonScreen { layout: vertical; }
+    #lesson-box { height: auto; max-height: 60%; border: round $accent; border-title-style: bold;
+                  padding: 0 1; }
+    #lesson-text { text-wrap: nowrap; text-overflow: clip; width: 1fr; }
+    #lesson-panels { height: 1fr; }
+    #lesson-status { height: 1; background: $boost; padding: 0 1; }
+    """
+    BINDINGS = [
+        # No Footer here: its descriptions are fixed when this module is imported, before --lang is known.
+        # The translated key line ends the lesson text instead.
+        Binding("n,pagedown", "next_step", "next"),
+        Binding("p,pageup", "previous_step", "previous"),
+        Binding("space,right", "step", "step"),
+        Binding("left", "back", "back", key_display="←"),
+        Binding("r", "toggle_run", "run"),
+        Binding("escape,g", "leave", "leave", key_display="esc"),
+        Binding("right_square_bracket", "stride(1)", "stride up", show=False),
+        Binding("left_square_bracket", "stride(-1)", "stride down", show=False),
+        Binding("z", "change('init', 'zeros')", "zeros", show=False),
+        Binding("x", "change('init', 'random')", "random", show=False),
+        Binding("i", "cycle_init(1)", "next init", show=False),
+        Binding("I", "cycle_init(-1)", "previous init", show=False),
+        Binding("a", "cycle_activation(1)", "next activation", show=False),
+        Binding("A", "cycle_activation(-1)", "previous activation", show=False),
+        Binding("s", "scale(1)", "larger scale", show=False),
+        Binding("S", "scale(-1)", "smaller scale", show=False),
+        Binding("plus,equals_sign", "hidden(1)", "more units", show=False),
+        Binding("minus,underscore", "hidden(-1)", "fewer units", show=False),
+        Binding("1", "panel(1)", show=False),
+        Binding("2", "panel(2)", show=False),
+        Binding("3", "panel(3)", show=False),
+        Binding("4", "panel(4)", show=False),
+        Binding("e", "export", show=False),
+        Binding("up", "scroll_panels(-1)", show=False),
+        Binding("down", "scroll_panels(1)", show=False),
+    ]
+
+    def __init__(self, start: int = 0) -> None:
+        super().__init__()
+        self.index = start
+        self.run = RunSide(STEPS[start].config)
+        self.stride = STEPS[start].stride
+        self.panel = STEPS[start].panel
+        self.lines: list[str] = []
+        self._values: dict = {}
+        self._timer = None
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="lesson-box"):
+            yield Static(id="lesson-text")
+        with Vertical(id="lesson-panels"):
+            yield NetworkDiagram(id="lesson-net", classes="panel")
+            yield WeightsPanel(id="lesson-weights", classes="panel")
+            yield LossChart(id="lesson-loss", classes="panel")
+            yield DecisionBoundary(id="lesson-boundary", classes="panel")
+        yield Static(id="lesson-status")
+
+    def on_mount(self) -> None:
+        self.go_to(self.index)
+
+    def on_resize(self) -> None:
+        self.redraw()
+
+    # -- the steps -------------------------------------------------------------------------------------
+    @property
+    def step_info(self):
+        return STEPS[self.index]
+
+    def go_to(self, index: int) -> None:
+        self._stop()
+        self.index = index
+        step = STEPS[index]
+        set_up(step, self.run.trainer)
+        self.run.reset_points()
+        self.stride, self.panel = step.stride, step.panel
+        self._values = text_values(step, self.run.trainer)
+        self.redraw()
+
+    def action_next_step(self) -> None:
+        if self.index + 1 >= len(STEPS):
+            self.notify(t("lesson.last"), timeout=3)
+            return
+        self.go_to(self.index + 1)
+
+    def action_previous_step(self) -> None:
+        if self.index == 0:
+            self.notify(t("lesson.first"), timeout=3)
+            return
+        self.go_to(self.index - 1)
+
+    # -- drawing ---------------------------------------------------------------------------------------
+    @property
+    def text_width(self) -> int:
+        return max(10, self.app.size.width - TEXT_BOX_CHROME)
+
+    def lesson_text(self) -> str:
+        number = self.step_info.number
+        return t(f"lesson.{number}.body", **self._values) + "\n" + t("lesson.keys")
+
+    def redraw(self) -> None:
+        number = self.step_info.number
+        self.lines = wrap_cells(self.lesson_text(), self.text_width)
+        frame = self.run.frame(self._timer is not None, stride=self.stride)
+        with self.app.batch_update():
+            box = self.query_one("#lesson-box")
+            box.border_title = t("lesson.title", n=number, total=len(STEPS), title=t(f"lesson.{number}.title"))
+            text = Text("\n".join(self.lines[:-1]), end="")
+            text.append("\n" + self.lines[-1], "dim")
+            self.query_one("#lesson-text", Static).update(text)
+            for key, name in PANELS.items():
+                panel = self.query_one(f"#lesson-{name}")
+                panel.display = key == self.panel
+            self.query_one(f"#lesson-{PANELS[self.panel]}").show(frame)
+            status = pack(status_parts(frame), 10_000)
+            status.truncate(max(10, self.app.size.width - 2), overflow="ellipsis")
+            self.query_one("#lesson-status", Static).update(status)
+
+    # -- free play -------------------------------------------------------------------------------------
+    def action_step(self) -> None:
+        self._stop()
+        self.run.trainer.step(self.stride)
+        self.redraw()
+
+    def action_back(self) -> None:
+        self._stop()
+        self.run.trainer.back(self.stride)
+        self.redraw()
+
+    def action_toggle_run(self) -> None:
+        if self._timer is not None:
+            self._stop()
+        else:
+            self._timer = self.set_interval(TICK, self._tick)
+        self.redraw()
+
+    def _stop(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+
+    def _tick(self) -> None:
+        self.run.trainer.step(self.stride)
+        if self.run.trainer.diverged:
+            self._stop()
+        self.redraw()
+
+    def action_stride(self, direction: int) -> None:
+        self.stride = STRIDES[max(0, min(len(STRIDES) - 1, STRIDES.index(self.stride) + direction))]
+        self.redraw()
+
+    def action_change(self, name: str, value) -> None:
+        try:
+            config = self.run.config.replace(**{name: value})
+        except ConfigError as error:
+            self.notify(str(error), severity="error")
+            return
+        self._stop()
+        self.run.reset(config)
+        self.redraw()
+
+    def action_cycle_init(self, direction: int) -> None:
+        current = self.run.config.init
+        self.action_change("init", INIT_SCHEMES[(INIT_SCHEMES.index(current) + direction) % len(INIT_SCHEMES)])
+
+    def action_cycle_activation(self, direction: int) -> None:
+        current = self.run.config.activation
+        self.action_change("activation", ACTIVATIONS[(ACTIVATIONS.index(current) + direction) % len(ACTIVATIONS)])
+
+    def action_scale(self, direction: int) -> None:
+        config: Config = self.run.config
+        if config.init == "zeros":
+            return
+        current = config.resolved_scale
+        choices = [s for s in SCALES if (s > current if direction > 0 else s < current)]
+        if choices:
+            self.action_change("scale", choices[0] if direction > 0 else choices[-1])
+
+    def action_hidden(self, direction: int) -> None:
+        self.action_change("hidden", max(1, min(64, self.run.config.hidden + direction)))
+
+    def action_panel(self, number: int) -> None:
+        self.panel = number
+        self.redraw()
+
+    def action_scroll_panels(self, lines: int) -> None:
+        for name in ("net", "weights"):
+            panel = self.query_one(f"#lesson-{name}")
+            if panel.display:
+                panel.scroll_relative(y=lines, animate=False)
+
+    def action_export(self) -> None:
+        from tui.export import start_export
+
+        start_export(self.app, self.run.trainer, label=f"lesson{self.step_info.number}-")
+
+    def action_leave(self) -> None:
+        self._stop()
+        self.dismiss()

@@ -1,0 +1,71 @@
+"""The lesson's nine steps: for each, the network it sets up, what it trains first, which panel to look at,
+and the values its text quotes (computed from the live run, so the text never disagrees with the panels).
+
+The texts themselves live in tui/i18n.py (``lesson.<n>.title`` / ``lesson.<n>.body``), in English and Korean.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from engine.config import Config
+from engine.history import Checkpoints
+from engine.trainer import Trainer
+
+
+@dataclass(frozen=True)
+class LessonStep:
+    number: int
+    config: Config
+    panel: int  # 1 network, 2 weights, 3 loss, 4 boundary
+    train_first: int = 0  # iterations trained before the step is shown
+    stride: int = 1
+    perturbation: float = 0.0  # added to W1[0, 0] after init (step 9: ε = 1e-12)
+
+
+STEPS: tuple[LessonStep, ...] = (
+    LessonStep(1, Config(hidden=2, init="zeros"), panel=2),
+    LessonStep(2, Config(hidden=2, init="constant", scale=0.5), panel=2),
+    LessonStep(3, Config(hidden=2, init="constant", scale=0.5), panel=2),
+    LessonStep(4, Config(hidden=4, init="constant", scale=0.5), panel=3, train_first=1000, stride=100),
+    LessonStep(5, Config(hidden=8, init="constant", scale=0.5), panel=1, train_first=200, stride=10),
+    LessonStep(6, Config(hidden=4, init="random"), panel=4, stride=10),
+    LessonStep(7, Config(hidden=4, init="random", scale=10.0), panel=3, train_first=300, stride=100),
+    LessonStep(8, Config(hidden=32, init="xavier"), panel=3, train_first=300, stride=100),
+    LessonStep(9, Config(hidden=2, init="constant", scale=0.5), panel=3, stride=1000, perturbation=1e-12),
+)
+
+
+def set_up(step: LessonStep, trainer: Trainer) -> None:
+    """Reset ``trainer`` to the step's network (perturbed if the step says so) and train it as far as it says."""
+    trainer.reset(step.config)
+    if step.perturbation:
+        trainer.params.W1[0, 0] += step.perturbation
+        # The perturbed weights are the run's start: stepping back and exports replay from them.
+        trainer.checkpoints = Checkpoints()
+        trainer.checkpoints.add(0, trainer.params.copy())
+    if step.train_first:
+        trainer.step(step.train_first)
+
+
+def _num(value: float) -> str:
+    return f"{value:+.4f}"
+
+
+def text_values(step: LessonStep, trainer: Trainer) -> dict:
+    """The numbers a step's text quotes, from the run as it is now."""
+    if step.number == 1:
+        import numpy as np
+
+        x = trainer.data.X[:, 0]
+        a = np.tanh(trainer.params.W1 @ x + trainer.params.b1[:, 0])
+        return {"x1": f"{x[0]:.3f}", "x2": f"{x[1]:.3f}", "a1": _num(a[0]), "a2": _num(a[1])}
+    if step.number == 2:
+        s = trainer.snapshot()
+        return {"row1": "[" + ", ".join(_num(v) for v in s.dW1[0]) + "]",
+                "row2": "[" + ", ".join(_num(v) for v in s.dW1[1]) + "]"}
+    if step.number == 4:
+        single = Trainer(step.config.replace(hidden=1, init="random", scale=None), trainer.data)
+        single.step(trainer.iteration)
+        return {"iterations": trainer.iteration, "acc": f"{trainer.snapshot().accuracy:.1%}",
+                "acc1": f"{single.snapshot().accuracy:.1%}"}
+    return {}
