@@ -6,7 +6,7 @@
 Each sequence is tests/tui/test_fuzz.run_sequence: a random start size (20×8 … 200×60), bursts of
 keys from every binding plus junk keys, random resizes, the status bar checked against the engine,
 and `q` at the end. Prints the totals and every failing seed with its keys; exit 1 if any failed.
-The test suite runs a smaller deterministic set of the same sequences (FUZZ_SEQUENCES, default 40).
+The test suite runs a smaller deterministic set of the same sequences (FUZZ_SEQUENCES, default 30).
 """
 from __future__ import annotations
 

@@ -6,6 +6,7 @@ raising the errno a full or read-only disk gives.
 """
 from __future__ import annotations
 
+import asyncio
 import errno
 import os
 import warnings
@@ -324,3 +325,53 @@ async def test_typed_settings_are_in_the_palette(make_app):
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ValueInputScreen) and app.screen.option == "lr"
+
+
+# -- long runs (the full million: bench/long_run.py) ---------------------------------------------------
+async def test_a_long_auto_run_keeps_bounded_records_and_steps_back_exactly(make_app):
+    from tui.app import SPEEDS
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.speed_index = len(SPEEDS) - 1  # as fast as it goes
+        await pilot.press("r")
+        for _ in range(1500):
+            await asyncio.sleep(0.01)
+            if app.trainer.iteration >= 20_000:
+                break
+        await pilot.press("r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        reached = app.trainer.iteration
+        assert reached >= 20_000 and not app.running
+        capacity = app.trainer.history.capacity
+        assert len(app.trainer.history.records) <= capacity
+        assert len(app._frame.records) <= capacity + 1  # what the chart draws: downsampled, not 20 000 points
+        assert len(app.trainer.checkpoints) < 400
+        assert f"iter {reached} " in status_text(app)
+        await pilot.press("right_square_bracket", "right_square_bracket", "right_square_bracket", "left")
+        assert app.trainer.iteration == reached - 1000
+        reference = Trainer(Config())
+        reference.step(reached - 1000)
+        assert app.trainer.params.equals(reference.params)  # back() replays bit for bit
+
+
+@pytest.mark.parametrize("fill", [np.nan, np.inf, -np.inf, 1e300])
+@pytest.mark.parametrize("activation", ["tanh", "relu"])
+async def test_every_panel_draws_non_finite_weights_without_a_warning(make_app, fill, activation):
+    """A diverged run can hold inf/NaN weights; np.nanmax over an all-NaN thumbnail used to warn."""
+    app = make_app(activation=activation)
+    async with app.run_test(size=(200, 60)) as pilot:  # all four panels on screen
+        with warnings.catch_warnings(), np.errstate(over="raise", divide="raise", invalid="raise"):
+            warnings.simplefilter("error")
+            with app._lock:
+                app.trainer.params.units[:] = fill
+                app.trainer.params.units[0, 0] = 1.0
+                app.trainer._evaluated_at = None  # the loss belongs to the new weights
+            app._refresh_from_trainer()
+            await pilot.pause()
+            await pilot.press("2", "3", "4", "1")
+        status = status_text(app)
+        assert status.startswith("iter 0 · loss ") and len(status.split(" · ")[1]) < 20, status
+        await pilot.press("q")
+    assert app.return_code == 0

@@ -4,7 +4,7 @@ After every burst of keys the run is paused and the status bar must agree with t
 init, distinct units); at the end the app must still quit with `q`. Any exception inside the app
 fails the test (Pilot re-raises it when the app exits).
 
-The suite runs FUZZ_SEQUENCES sequences (default 40; seeds 0…n-1) of FUZZ_KEYS keys (default 50), so
+The suite runs FUZZ_SEQUENCES sequences (default 30; seeds 0…n-1) of FUZZ_KEYS keys (default 50), so
 it stays within its time budget; `FUZZ_SEQUENCES=300 pytest tests/tui/test_fuzz.py` or
 `python bench/fuzz.py` runs the full set.
 """
@@ -36,7 +36,7 @@ WEIGHTED = BINDING_KEYS + ("space",) * 6 + ("left",) * 3 + ("right_square_bracke
 SIZES = ((20, 8), (40, 12), (59, 15), (60, 16), (80, 24), (100, 30), (109, 40), (110, 34), (120, 40),
          (160, 50), (200, 60))
 
-SEQUENCES = int(os.environ.get("FUZZ_SEQUENCES", "40"))
+SEQUENCES = int(os.environ.get("FUZZ_SEQUENCES", "30"))
 KEYS_PER_SEQUENCE = int(os.environ.get("FUZZ_KEYS", "50"))
 
 

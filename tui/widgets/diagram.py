@@ -51,7 +51,8 @@ def thumbnails(snapshot: Snapshot, activation: str, bounds) -> list[list[Text]]:
     A1, _ = fields(params, activation, bounds, THUMB_COLUMNS, 2 * THUMB_ROWS)
     low, high = ACTIVATION_RANGE.get(activation, (0.0, None))
     if high is None:  # one shared scale for every unit, so identical units get identical pictures
-        high = float(np.nanmax(A1)) if np.isfinite(np.nanmax(A1)) and np.nanmax(A1) > 0 else 1.0
+        finite = A1[np.isfinite(A1)]  # a diverged run's A1 can be all NaN: nanmax would warn
+        high = float(finite.max()) if finite.size and finite.max() > 0 else 1.0
     return [half_block_rows(levels(A1[j], low, high)) for j in range(snapshot.n_h)]
 
 

@@ -12,7 +12,10 @@ PANEL_TABS = ((1, "net"), (2, "weights"), (3, "loss"), (4, "boundary"))
 def status_parts(frame: RunFrame) -> list[tuple[str, str]]:
     """(text, style) pieces of the status bar, most important first."""
     s, c = frame.snapshot, frame.config
-    loss = "loss —" if s.loss is None else f"loss {s.loss:.4f}"
+    if s.loss is None:
+        loss = "loss —"
+    else:  # a huge init's loss of 1e300 in :.4f is 300 digits long: it filled the bar
+        loss = f"loss {s.loss:.4f}" if s.loss < 1e6 else f"loss {s.loss:.4g}"
     parts = [
         (f"iter {s.iteration}", "bold"),
         (loss, "bold"),
