@@ -20,7 +20,7 @@ from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from engine.config import ACTIVATIONS, DATASETS, INIT_SCHEMES, Config, ConfigError, InitOverride
 from tui.i18n import t
@@ -126,6 +126,7 @@ class CompareScreen(Screen):
     #cmp-details { height: 1fr; }
     .cmp-side { width: 1fr; height: 1fr; }
     .cmp-label { height: 1; }
+    #cmp-keys { height: 1; background: $panel; text-wrap: nowrap; text-overflow: ellipsis; }
     """
     BINDINGS = [
         Binding("space,right", "step", "step"),
@@ -182,7 +183,9 @@ class CompareScreen(Screen):
                     yield NetworkDiagram(id=f"net-{side}", classes="panel")
                     yield WeightsPanel(id=f"weights-{side}", classes="panel")
                     yield DecisionBoundary(id=f"boundary-{side}", classes="panel")
-        yield Footer(compact=True)
+        # A key line in the chosen language instead of a Footer: Binding descriptions are fixed when this
+        # module is imported, before --lang is known.
+        yield Static(t("compare.keys"), id="cmp-keys")
 
     def on_mount(self) -> None:
         self._apply_layout()

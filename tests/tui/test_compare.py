@@ -125,3 +125,20 @@ async def test_ctrl_s_screenshots_compare_mode(make_app, tmp_path, monkeypatch):
     svg = html.unescape(files[0].read_text()).replace("\xa0", " ")
     assert "1 of 4 units distinct" in svg and "4 of 4 units distinct" in svg
     assert "loss A" in svg and "loss B" in svg
+
+
+async def test_korean_compare_key_line_fits_80_columns(make_app):
+    from rich.cells import cell_len
+
+    from tui import i18n
+
+    i18n.set_language("ko")
+    try:
+        app = make_app()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("c")
+            keys = str(app.screen.query_one("#cmp-keys").render())
+            assert "나가기" in keys and cell_len(keys) <= 80
+            assert "A 쪽: zeros" in str(app.screen.query_one("#cmp-label-A").render())
+    finally:
+        i18n.set_language("en")
