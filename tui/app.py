@@ -48,11 +48,14 @@ ALL_PANELS_WIDTH, ALL_PANELS_HEIGHT = 110, 34  # from here all four panels fit (
 PAIR_HEIGHT = 36  # narrow but tall: two panels stacked
 
 FRAME_INTERVAL = 1 / 20  # at most ~20 frames a second
-SLOW_INTERVAL = 1 / 4  # thumbnails, boundary and chart: a few frames a second while running
+SLOW_INTERVAL = 1 / 4  # panels (weights, thumbnails, boundary, chart): a few frames a second while running
 CHUNK_SECONDS = 0.04  # "as fast as it goes" trains in chunks this long, so a pause lands within 100 ms
 
 PANEL_IDS = {1: "net", 2: "weights", 3: "loss", 4: "boundary"}
-SLOW_PANELS = ("net", "loss", "boundary")
+# The weights table too: its numbers change every iteration, unreadable at 20 a second, and each redraw
+# re-sends the whole panel (its title carries the iteration): ~100 KB/s at 160×48 when drawn every frame.
+SLOW_PANELS = ("net", "weights", "loss", "boundary")
+PICTURE_PANELS = ("net", "loss", "boundary")
 
 
 class FrameReady(Message):
@@ -180,6 +183,7 @@ class ShallowApp(App):
         self._points = training_points(self.trainer)
         self._frame: RunFrame | None = None
         self._last_slow_draw = 0.0
+        self._pictures_pending = False
         self.terminal_size = (80, 24)
 
     # -- state ---------------------------------------------------------------------------------------
@@ -273,15 +277,31 @@ class ShallowApp(App):
             self.query_one("#title", TitleBar).show(frame, self.selected_panel, self.layout_mode == "all", width)
             self.query_one("#status", StatusBar).show(frame, width)
             self.query_one("#explanation", Explanation).show(frame.snapshot, frame.config)
-            weights = self.query_one("#weights", WeightsPanel)
-            if weights.display:
-                weights.show(frame)
             if slow_due:
                 self._last_slow_draw = now
-                for panel_id in SLOW_PANELS:
-                    panel = self.query_one(f"#{panel_id}")
-                    if panel.display:  # a hidden panel costs nothing; it is drawn when shown
-                        panel.show(frame)
+                if full:
+                    # A key (step, back, reset) shows its counters and weights in the very next screen update;
+                    # the costly pictures (thumbnails, chart, boundary: ~40 ms at 160×48) follow in the one
+                    # after, from the newest frame, so a held-down key doesn't queue one picture per press.
+                    self._draw_panels(frame, ("weights",))
+                    if not self._pictures_pending:
+                        self._pictures_pending = True
+                        self.call_after_refresh(self._draw_pending_pictures)
+                else:
+                    self._draw_panels(frame, SLOW_PANELS)
+
+    def _draw_panels(self, frame: RunFrame, panel_ids: tuple[str, ...]) -> None:
+        main = self.screen_stack[0]  # the panels' screen, even while help or compare is on top
+        for panel_id in panel_ids:
+            panel = main.query_one(f"#{panel_id}")
+            if panel.display:  # a hidden panel costs nothing; it is drawn when shown
+                panel.show(frame)
+
+    def _draw_pending_pictures(self) -> None:
+        self._pictures_pending = False
+        if self._frame is not None and self.layout_mode != "too-small":
+            with self.batch_update():
+                self._draw_panels(self._frame, PICTURE_PANELS)
 
     def _refresh_from_trainer(self) -> None:
         """After a UI-side change: invalidate in-flight worker frames and draw everything now."""
