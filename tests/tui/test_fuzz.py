@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import pytest
 from textual import events
 from textual.app import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
+from textual.worker import WorkerCancelled
 
 from tui.app import ShallowApp, layout_for
 
@@ -81,7 +82,11 @@ async def settle(app, pilot) -> None:
     """Pause auto-run and wait until the last frame is drawn, so the status bar must match the trainer."""
     if app.running:
         app.action_toggle_run()
-    await app.workers.wait_for_complete()
+    for worker in list(app.workers):
+        try:
+            await worker.wait()
+        except WorkerCancelled:  # the palette cancels its own search workers as the query changes
+            pass
     await pilot.pause()  # the worker's last frames, then the keys the screen has not handled yet
     await pilot.pause()
 
