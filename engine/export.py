@@ -20,7 +20,6 @@ import io
 import json
 import math
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +27,7 @@ from engine import symmetry
 from engine.config import Config
 from engine.datasets import Dataset
 from engine.network import Params
+from engine.safe_write import SafeWriteError, write_atomically
 from engine.trainer import Trainer
 
 FORMATS = (".csv", ".json")
@@ -173,68 +173,16 @@ def from_csv(text: str) -> list[dict]:
     return rows
 
 
-def free_name(path: str | os.PathLike) -> Path:
-    """``path`` if nothing has that name, else ``stem-2.suffix``, ``stem-3.suffix`` … (the first free one)."""
-    path = Path(path)
-    candidate, count = path, 1
-    while os.path.lexists(candidate):
-        count += 1
-        candidate = path.with_name(f"{path.stem}-{count}{path.suffix}")
-    return candidate
-
-
-_REASONS = {
-    errno.ENOSPC: "the disk is full",
-    errno.EROFS: "the file system is read-only",
-    errno.EACCES: "permission denied (is the directory read-only?)",
-    errno.EPERM: "permission denied",
-    errno.ENOENT: "the directory does not exist",
-    errno.ENOTDIR: "a part of the path is not a directory",
-}
-
-
 def write_new_file(path: str | os.PathLike, text: str, *, new_name: bool = False) -> Path:
-    """Write ``text`` to ``path`` atomically and never over an existing file; returns the path written.
+    """Write ``text`` to ``path`` atomically, never over an existing file (engine.safe_write).
 
-    The text goes to a temporary file in the same directory (same file system, so the rename is
-    atomic), is flushed to disk, then takes its name with ``os.link``, which, unlike a rename, fails
-    when the name is taken. With ``new_name`` a free name next to ``path`` is used instead of refusing.
-    Any failure raises ExportError with one line for the user and leaves no temporary file.
+    With ``new_name`` a free name next to ``path`` is used instead of refusing. Any failure raises
+    ExportError with one line for the user and leaves no temporary file.
     """
-    path = Path(path)
-    directory = path.parent if str(path.parent) else Path(".")
-    temporary = None
     try:
-        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as file:
-            file.write(text)
-            file.flush()
-            os.fsync(file.fileno())
-        for _attempt in range(1000):
-            target = free_name(path) if new_name else path
-            if not new_name and os.path.lexists(target):
-                raise ExportError(errno.EEXIST, f"not exported: {target} already exists (choose another name)")
-            try:
-                os.link(temporary, target)
-            except FileExistsError:
-                if new_name:
-                    continue
-                raise ExportError(errno.EEXIST, f"not exported: {target} already exists (choose another name)")
-            except OSError as error:  # no hard links here (some network file systems): rename after the check
-                if error.errno not in (errno.EPERM, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK):
-                    raise
-                os.replace(temporary, target)
-                temporary = None
-            return target.resolve()
-        raise ExportError(errno.EEXIST, f"not exported: no free name next to {path}")
-    except ExportError:
-        raise
-    except OSError as error:
-        reason = _REASONS.get(error.errno, error.strerror or str(error))
-        raise ExportError(error.errno, f"not exported to {path}: {reason}") from error
-    finally:
-        if temporary is not None:
-            try:
-                os.unlink(temporary)
-            except OSError:
-                pass
+        return write_atomically(path, text, new_name=new_name)
+    except SafeWriteError as error:
+        message = str(error).replace("not saved", "not exported", 1)
+        if error.errno == errno.EEXIST and not new_name:
+            message += " (choose another name)"
+        raise ExportError(error.errno, message) from error

@@ -23,7 +23,7 @@ from engine.config import ACTIVATIONS, DATASETS, INIT_SCHEMES, Config, ConfigErr
 from engine.history import Record
 from engine.plane import bounds_of
 from engine.trainer import Trainer
-from tui.safe_write import SafeWriteError, write_atomically
+from engine.safe_write import SafeWriteError, write_atomically
 from tui.signals import install_exit_signals
 from tui.screens.command_palette import BurstSafeCommandPalette
 from tui.screens.help import HelpScreen

@@ -19,7 +19,7 @@ from engine.config import Config
 from engine.network import stable_cost
 from engine.trainer import Trainer
 from tests.tui.conftest import notifications, status_text
-from tui.safe_write import SafeWriteError, free_name, write_atomically
+from engine.safe_write import SafeWriteError, free_name, write_atomically
 
 DIVERGING = dict(activation="relu", lr=1e6, scale=10.0)  # diverges at iteration 28 (tanh does not)
 

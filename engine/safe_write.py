@@ -1,6 +1,6 @@
 """Write a file so that nothing is ever lost: all or nothing, and never over an existing file.
 
-Shared by screenshots (ctrl+s) and exports. The data goes to a hidden temporary file in the same
+Shared by screenshots (ctrl+s) and exports (app and headless); pure standard library, so it lives in engine/. The data goes to a hidden temporary file in the same
 directory (so the final rename stays on one file system and is atomic), is flushed to disk, and is
 then linked to its name only if that name is free. A full disk, a read-only or missing directory, or
 a name already taken raises ``SafeWriteError`` with one line fit for a notification; no partial file
