@@ -18,13 +18,7 @@ import time
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
 
 from engine.config import Config  # noqa: E402
-
-
-def resident_mb() -> float:
-    for line in pathlib.Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    raise RuntimeError("no VmRSS in /proc/self/status (Linux only)")
+from memory import resident_mb  # noqa: E402  (bench/memory.py, beside this script)
 
 
 async def long_run(iterations: int, hidden: int, size: tuple[int, int]) -> int:

@@ -20,10 +20,9 @@ from textual.widgets import Footer, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from engine.config import ACTIVATIONS, DATASETS, INIT_SCHEMES, Config, ConfigError
-from engine.history import Record
-from engine.plane import bounds_of
 from engine.trainer import Trainer
 from engine.safe_write import SafeWriteError, write_atomically
+from tui.run_side import frame_of, next_stride, points_of
 from tui.signals import install_exit_signals
 from tui.screens.command_palette import BurstSafeCommandPalette
 from tui.screens.help import HelpScreen
@@ -33,11 +32,10 @@ from tui.widgets.boundary import DecisionBoundary
 from tui.widgets.diagram import NetworkDiagram
 from tui.widgets.explanation import Explanation
 from tui.widgets.loss_chart import LossChart
-from tui.widgets.run_frame import RunFrame, TrainingPoints
+from tui.widgets.run_frame import RunFrame
 from tui.widgets.status import StatusBar, TitleBar, line_count, status_parts
 from tui.widgets.weights import WeightsPanel
 
-STRIDES = (1, 10, 100, 1000)
 SPEEDS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, None)  # iterations/s; None: as fast as it goes
 DEFAULT_SPEED = 100
 LEARNING_RATES = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 0.5, 1.0, 1.2, 2.0, 3.0, 5.0, 10.0)
@@ -96,12 +94,6 @@ def panels_shown(layout: str, selected: int) -> tuple[int, ...]:
     if layout.startswith("pair"):
         return (1, 2) if selected in (1, 2) else (3, 4)
     return (selected,)
-
-
-def training_points(trainer: Trainer) -> TrainingPoints:
-    X, Y = trainer.data.X, trainer.data.Y
-    return TrainingPoints(tuple(X[0].tolist()), tuple(X[1].tolist()), tuple(int(y) for y in Y[0].tolist()),
-                          bounds_of(X))
 
 
 def next_in(choices: tuple, current, direction: int):
@@ -180,7 +172,7 @@ class ShallowApp(App):
         self.speed_index = SPEEDS.index(DEFAULT_SPEED)
         self.selected_panel = 1
         self.layout_mode = ""
-        self._points = training_points(self.trainer)
+        self._points = points_of(self.trainer)
         self._frame: RunFrame | None = None
         self._last_slow_draw = 0.0
         self._pictures_pending = False
@@ -202,13 +194,7 @@ class ShallowApp(App):
 
     def _make_frame(self, running: bool) -> RunFrame:
         """Call with the lock held."""
-        snapshot = self.trainer.snapshot()
-        records = list(self.trainer.history.records)
-        if not records or records[-1].iteration < snapshot.iteration:  # history lags one step behind
-            records.append(Record(snapshot.iteration, snapshot.loss if snapshot.loss is not None else float("nan"),
-                                  snapshot.accuracy, snapshot.unit_gap))
-        return RunFrame(self.trainer.config, snapshot, tuple(records), self._points, running, self.speed_label,
-                        self.stride)
+        return frame_of(self.trainer, self._points, running, self.speed_label, self.stride)
 
     # -- layout --------------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -419,8 +405,7 @@ class ShallowApp(App):
         self._refresh_from_trainer()
 
     def action_stride(self, direction: int) -> None:
-        index = STRIDES.index(self.stride) + direction
-        self.set_stride(STRIDES[max(0, min(len(STRIDES) - 1, index))])
+        self.set_stride(next_stride(self.stride, direction))
 
     # -- actions: changing the run (each resets it) --------------------------------------------------
     def change(self, **changes) -> None:
@@ -433,7 +418,7 @@ class ShallowApp(App):
         self._pause_run()
         with self._lock:
             self.trainer.reset(config)
-            self._points = training_points(self.trainer)
+            self._points = points_of(self.trainer)
         what = ", ".join(f"{name} {value:g}" if isinstance(value, float) else f"{name} {value}"
                          for name, value in changes.items() if value is not None)
         self.notify(f"{what or 'reset'}: the run starts again at iteration 0", timeout=3)

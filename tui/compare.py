@@ -24,7 +24,7 @@ from textual.widgets import Static
 
 from engine.config import ACTIVATIONS, DATASETS, INIT_SCHEMES, Config, ConfigError, InitOverride
 from tui.i18n import t
-from tui.run_side import RunSide, init_label
+from tui.run_side import RunSide, TimedRuns, init_label
 from tui.widgets.boundary import DecisionBoundary
 from tui.widgets.compare_chart import CompareChart
 from tui.widgets.diagram import NetworkDiagram
@@ -33,9 +33,7 @@ from tui.widgets.weights import WeightsPanel
 SIDES = ("A", "B")
 DETAIL_PANELS = {1: "net", 2: "weights", 3: "boundary"}
 BOTH_SIDES_WIDTH = 120  # from here both sides' detail panels fit next to each other
-STRIDES = (1, 10, 100, 1000)
-TICK = 0.1  # auto-run: one tick every 0.1 s …
-ITERATIONS_PER_TICK = 10  # … of 10 iterations each side: 100 it/s
+ITERATIONS_PER_TICK = 10  # each side, every TimedRuns.TICK (0.1 s): 100 it/s
 HIDDEN_CHOICES = (1, 2, 3, 4, 5, 8, 16, 32, 64)
 SCALES = (0.001, 0.01, 0.1, 0.5, 1.0, 2.0, 5.0, 10.0)
 LEARNING_RATES = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 0.5, 1.0, 1.2, 2.0, 3.0, 5.0, 10.0)
@@ -114,7 +112,7 @@ class CompareCommands(Provider):
                 yield Hit(score, matcher.highlight(name), callback, help=help_text)
 
 
-class CompareScreen(Screen):
+class CompareScreen(TimedRuns, Screen):
     """Zeros vs random (by default) side by side; see the module docstring."""
 
     COMMANDS = Screen.COMMANDS | {CompareCommands}
@@ -168,7 +166,6 @@ class CompareScreen(Screen):
         self.stride = 1
         self.shown_side = "A"
         self.panel = 2
-        self._timer = None
 
     # -- layout --------------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -235,46 +232,18 @@ class CompareScreen(Screen):
                 self.query_one(f"#{DETAIL_PANELS[self.panel]}-{side}").show(frames[side])
 
     # -- stepping --------------------------------------------------------------------------------------
-    def _step_both(self, n: int) -> None:
+    def runs(self) -> list[RunSide]:
+        return list(self.sides.values())
+
+    def tick_size(self) -> int:
+        return ITERATIONS_PER_TICK
+
+    def advance(self, n: int) -> None:
         for side, run in self.sides.items():
             was = run.trainer.diverged
             run.trainer.step(n)
             if run.trainer.diverged and not was:
                 self.notify(t("compare.diverged", side=side, iteration=run.trainer.iteration), severity="warning")
-
-    def action_step(self) -> None:
-        self._stop()
-        self._step_both(self.stride)
-        self.redraw()
-
-    def action_back(self) -> None:
-        self._stop()
-        for run in self.sides.values():
-            run.trainer.back(self.stride)
-        self.redraw()
-
-    def action_toggle_run(self) -> None:
-        if self._timer is not None:
-            self._stop()
-        else:
-            self._timer = self.set_interval(TICK, self._tick)
-        self.redraw()
-
-    def _stop(self) -> None:
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
-
-    def _tick(self) -> None:
-        self._step_both(ITERATIONS_PER_TICK)
-        if all(run.trainer.diverged for run in self.sides.values()):
-            self._stop()
-        self.redraw()
-
-    def action_stride(self, direction: int) -> None:
-        index = max(0, min(len(STRIDES) - 1, STRIDES.index(self.stride) + direction))
-        self.stride = STRIDES[index]
-        self.redraw()
 
     # -- changing the runs ---------------------------------------------------------------------------
     def set_side(self, side: str, config: Config) -> None:

@@ -1,4 +1,5 @@
-"""One run shown by compare mode or the lesson: a Trainer plus its training points, handing out RunFrames."""
+"""A run as the UI shows it: its training points and RunFrames (used by the app, compare mode and the
+lesson), plus the timer-driven stepping that compare mode and the lesson share."""
 from __future__ import annotations
 
 from engine.config import Config
@@ -6,6 +7,13 @@ from engine.history import Record
 from engine.plane import bounds_of
 from engine.trainer import Trainer
 from tui.widgets.run_frame import RunFrame, TrainingPoints
+
+
+STRIDES = (1, 10, 100, 1000)  # iterations per step key: ] and [ move along these
+
+
+def next_stride(stride: int, direction: int) -> int:
+    return STRIDES[max(0, min(len(STRIDES) - 1, STRIDES.index(stride) + direction))]
 
 
 def points_of(trainer: Trainer) -> TrainingPoints:
@@ -34,12 +42,69 @@ class RunSide:
         self.points = points_of(self.trainer)
 
     def frame(self, running: bool = False, speed_label: str = "", stride: int = 1) -> RunFrame:
-        snapshot = self.trainer.snapshot()
-        records = list(self.trainer.history.records)
-        if not records or records[-1].iteration < snapshot.iteration:  # history lags one step behind
-            records.append(Record(snapshot.iteration, snapshot.loss if snapshot.loss is not None else float("nan"),
-                                  snapshot.accuracy, snapshot.unit_gap))
-        return RunFrame(self.trainer.config, snapshot, tuple(records), self.points, running, speed_label, stride)
+        return frame_of(self.trainer, self.points, running, speed_label, stride)
+
+
+def frame_of(trainer: Trainer, points: TrainingPoints, running: bool, speed_label: str, stride: int) -> RunFrame:
+    """The trainer's current state as plain values (call it while no other thread steps the trainer)."""
+    snapshot = trainer.snapshot()
+    records = list(trainer.history.records)
+    if not records or records[-1].iteration < snapshot.iteration:  # history lags one step behind
+        records.append(Record(snapshot.iteration, snapshot.loss if snapshot.loss is not None else float("nan"),
+                              snapshot.accuracy, snapshot.unit_gap))
+    return RunFrame(trainer.config, snapshot, tuple(records), points, running, speed_label, stride)
+
+
+class TimedRuns:
+    """Mixin for screens whose runs the UI thread alone steps: step/back/stride keys and a run/pause
+    timer. The screen provides ``stride``, ``redraw()`` and ``runs()``; ``TICK`` and ``tick_size()``
+    set the auto-run pace, ``advance(n)`` may be overridden to report on each run."""
+
+    TICK = 0.1  # seconds between auto-run ticks
+    _timer = None
+
+    def runs(self) -> list[RunSide]:
+        raise NotImplementedError
+
+    def tick_size(self) -> int:
+        return self.stride
+
+    def advance(self, n: int) -> None:
+        for run in self.runs():
+            run.trainer.step(n)
+
+    def action_step(self) -> None:
+        self._stop()
+        self.advance(self.stride)
+        self.redraw()
+
+    def action_back(self) -> None:
+        self._stop()
+        for run in self.runs():
+            run.trainer.back(self.stride)
+        self.redraw()
+
+    def action_toggle_run(self) -> None:
+        if self._timer is not None:
+            self._stop()
+        else:
+            self._timer = self.set_interval(self.TICK, self._tick)
+        self.redraw()
+
+    def _stop(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+
+    def _tick(self) -> None:
+        self.advance(self.tick_size())
+        if all(run.trainer.diverged for run in self.runs()):
+            self._stop()
+        self.redraw()
+
+    def action_stride(self, direction: int) -> None:
+        self.stride = next_stride(self.stride, direction)
+        self.redraw()
 
 
 def init_label(config: Config) -> str:

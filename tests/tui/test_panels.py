@@ -8,7 +8,8 @@ import pytest
 
 from engine.config import Config
 from engine.trainer import Trainer
-from tui.app import ShallowApp, training_points
+from tui.app import ShallowApp
+from tui.run_side import points_of
 from tui.widgets.diagram import diagram, edge
 from tui.widgets.explanation import explain
 from tui.widgets.heatmap import PALETTE, half_block_rows, levels
@@ -60,7 +61,7 @@ def test_a_zero_gap_is_drawn_at_the_floor():
 def _frame(**settings) -> RunFrame:
     trainer = Trainer(Config(**settings))
     trainer.step(3)
-    return RunFrame(trainer.config, trainer.snapshot(), tuple(trainer.history.records), training_points(trainer))
+    return RunFrame(trainer.config, trainer.snapshot(), tuple(trainer.history.records), points_of(trainer))
 
 
 def test_identical_units_get_identical_pictures_and_marks():

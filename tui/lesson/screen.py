@@ -18,7 +18,7 @@ from textual.widgets import Static
 from engine.config import ACTIVATIONS, INIT_SCHEMES, Config, ConfigError
 from tui.i18n import t
 from tui.lesson.steps import STEPS, set_up, text_values
-from tui.run_side import RunSide
+from tui.run_side import RunSide, TimedRuns
 from tui.widgets.boundary import DecisionBoundary
 from tui.widgets.diagram import NetworkDiagram
 from tui.widgets.loss_chart import LossChart
@@ -26,8 +26,6 @@ from tui.widgets.status import pack, status_parts
 from tui.widgets.weights import WeightsPanel
 
 PANELS = {1: "net", 2: "weights", 3: "loss", 4: "boundary"}
-STRIDES = (1, 10, 100, 1000)
-TICK = 0.1
 SCALES = (0.001, 0.01, 0.1, 0.5, 1.0, 2.0, 5.0, 10.0, 100.0)
 TEXT_BOX_CHROME = 4  # round border (2) and padding 0 1 (2) around the lesson text, in cells
 
@@ -38,7 +36,7 @@ def wrap_cells(text: str, width: int) -> list[str]:
     return [line.plain.rstrip() for line in Text(text).wrap(console, max(1, width))]
 
 
-class LessonScreen(Screen):
+class LessonScreen(TimedRuns, Screen):
     DEFAULT_CSS = """
     LessonScreen { layout: vertical; }
     #lesson-box { height: auto; max-height: 60%; border: round $accent; border-title-style: bold;
@@ -85,7 +83,6 @@ class LessonScreen(Screen):
         self.panel = STEPS[start].panel
         self.lines: list[str] = []
         self._values: dict = {}
-        self._timer = None
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="lesson-box"):
@@ -158,37 +155,8 @@ class LessonScreen(Screen):
             self.query_one("#lesson-status", Static).update(status)
 
     # -- free play -------------------------------------------------------------------------------------
-    def action_step(self) -> None:
-        self._stop()
-        self.run.trainer.step(self.stride)
-        self.redraw()
-
-    def action_back(self) -> None:
-        self._stop()
-        self.run.trainer.back(self.stride)
-        self.redraw()
-
-    def action_toggle_run(self) -> None:
-        if self._timer is not None:
-            self._stop()
-        else:
-            self._timer = self.set_interval(TICK, self._tick)
-        self.redraw()
-
-    def _stop(self) -> None:
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
-
-    def _tick(self) -> None:
-        self.run.trainer.step(self.stride)
-        if self.run.trainer.diverged:
-            self._stop()
-        self.redraw()
-
-    def action_stride(self, direction: int) -> None:
-        self.stride = STRIDES[max(0, min(len(STRIDES) - 1, STRIDES.index(self.stride) + direction))]
-        self.redraw()
+    def runs(self) -> list[RunSide]:
+        return [self.run]
 
     def action_change(self, name: str, value) -> None:
         try:
