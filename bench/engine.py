@@ -59,7 +59,7 @@ def main() -> None:
     args = parser.parse_args()
     print(f"numpy {np.__version__}, python {sys.version.split()[0]}")
     compare("default (flower, n_h 4, m 400)", Config(), 5000, args.rounds)
-    compare("large (n_h 64, m 2000)", Config(hidden=64, samples=2000), 300, args.rounds)
+    compare("large (n_h 64, m 2000)", Config(hidden=64, samples=2000), 1000, args.rounds)
 
 
 if __name__ == "__main__":

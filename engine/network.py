@@ -31,37 +31,43 @@ class Params:
     """W1, b1, W2, b2, stored as ``units`` (n_h, n_x + 2) = [W1 | b1 | W2ᵀ] and ``b2`` (1, 1).
 
     ``W1``, ``b1``, ``W2`` are views in the course's shapes, so writing to them writes the table.
+    Both ``units`` and ``b2`` are views of one ``table`` (n_h + 1, n_x + 2) whose first row is
+    [0 … 0 | b2]: so [b2 | W2] is one column and an update is one operation on the whole table.
     """
 
     def __init__(self, W1: np.ndarray, b1: np.ndarray, W2: np.ndarray, b2: np.ndarray):
         W1 = np.asarray(W1, dtype=np.float64)
         n_h, n_x = W1.shape
-        self.units = np.empty((n_h, n_x + 2))
+        self._views(np.zeros((n_h + 1, n_x + 2)))
         self.units[:, :n_x] = W1
         self.units[:, n_x] = np.asarray(b1, dtype=np.float64).reshape(n_h)
         self.units[:, n_x + 1] = np.asarray(W2, dtype=np.float64).reshape(n_h)
-        self.b2 = np.asarray(b2, dtype=np.float64).reshape(1, 1).copy()
+        self.b2[0, 0] = np.asarray(b2, dtype=np.float64).reshape(())
+
+    def _views(self, table: np.ndarray) -> None:
+        self.table = table
+        self.units = table[1:]
+        self.b2 = table[:1, -1:]
 
     n_h = property(lambda self: self.units.shape[0])
     n_x = property(lambda self: self.units.shape[1] - 2)
     W1 = property(lambda self: self.units[:, : self.n_x])  # (n_h, n_x)
     b1 = property(lambda self: self.units[:, self.n_x : self.n_x + 1])  # (n_h, 1)
     W2 = property(lambda self: self.units[:, self.n_x + 1 :].T)  # (1, n_h)
+    b2_W2 = property(lambda self: self.table[:, -1])  # (n_h + 1,) = [b2, W2[0, 0], …]
 
     def copy(self) -> "Params":
-        twin = object.__new__(type(self))  # no need to re-slice: copy the table as it is
-        twin.units = self.units.copy()
-        twin.b2 = self.b2.copy()
+        twin = object.__new__(type(self))  # no need to re-fill: copy the table as it is
+        twin._views(self.table.copy())
         return twin
 
     def load(self, other: "Params") -> None:
         """Overwrite in place (the network's buffers keep pointing at the same arrays)."""
-        np.copyto(self.units, other.units)
-        np.copyto(self.b2, other.b2)
+        np.copyto(self.table, other.table)
 
     def equals(self, other: "Params") -> bool:
         """Bit-for-bit equality (NaN equals NaN), for exact replay and tests."""
-        return (self.units.tobytes() == other.units.tobytes()) and (self.b2.tobytes() == other.b2.tobytes())
+        return self.table.tobytes() == other.table.tobytes()
 
     def as_dict(self) -> dict[str, np.ndarray]:
         return {"W1": self.W1.copy(), "b1": self.b1.copy(), "W2": self.W2.copy(), "b2": self.b2.copy()}
@@ -85,14 +91,16 @@ def stable_cost(Z2: np.ndarray, Y: np.ndarray) -> float:
 
 
 class Network:
-    """One network shape with its data and preallocated buffers: ``step`` allocates nothing.
+    """One network shape with its data and preallocated buffers: training allocates nothing.
 
     The buffers are reused every iteration, so what ``forward`` and ``backward`` leave (Z1, A1,
     Z2, ``grads``) is overwritten by the next call; copy what you want to keep.
 
     Speed comes from doing few NumPy calls per iteration (at m = 400 each call costs more than
     its arithmetic): A1 and g'(Z1) live in one stacked buffer with a row of ones between them,
-    so a single stacked product yields dW1, db1, dW2 and db2 at once.
+    so one stacked product yields dW1, db1, dW2 and db2 at once. The calls themselves are written
+    down once, as a recipe of in-place operations on these buffers (see ``_recipe``), which
+    ``forward``, ``backward``, ``update`` and the tight loop of ``train`` all replay.
     """
 
     def __init__(self, X: np.ndarray, Y: np.ndarray, n_h: int, activation: str):
@@ -105,6 +113,7 @@ class Network:
         # [X; 1]: then [W1 | b1]·[X; 1] = W1·X + b1 is one product per unit.
         self.X_ones = np.vstack([X, np.ones((1, m))])
         self.sign = (1.0 - 2.0 * self.Y)[0]  # +1 for class 0, -1 for class 1
+        self._two_sign = 2.0 * self.sign
         # dZ2 = σ(Z2) - Y = tanh(Z2/2)·0.5 + (0.5 - Y) (σ via tanh never overflows), and backprop
         # only ever needs [X; 1]·dZ2, so both constants are premultiplied by [X; 1]:
         # [X; 1]·dZ2 = [X; 1]·0.5 * tanh(Z2/2) + [X; 1]·(0.5 - Y). Its last row is dZ2 itself.
@@ -114,7 +123,8 @@ class Network:
         self.X_ones_half_minus_Y = self.X_ones * (0.5 - self.Y)
         self.Z1 = np.empty((n_h, m))
         # rows: g'(Z1) (n_h) | ones (1) | A1 (n_h). A1 with the ones row above it is [1; A1], so
-        # [b2 | W2]·[1; A1] = Z2; and the whole stack times [X; 1]·dZ2 gives every gradient sum.
+        # [b2 | W2]·[1; A1] = Z2; and every row of the stack dotted with every row of [X; 1]·dZ2
+        # gives every gradient sum.
         self.stack = np.empty((2 * n_h + 1, m))
         self.stack[n_h] = 1.0
         self.g_prime = self.stack[:n_h]
@@ -122,31 +132,67 @@ class Network:
         self.ones_A1 = self.stack[n_h:]
         self.half_b2_W2 = np.empty(n_h + 1)
         self.Z2_half = np.empty(m)  # Z2/2, exactly (halving is exact in binary)
-        self.tanh_Z2_half = np.empty(m)
+        # tanh(Z2/2) copied onto n_x + 1 rows: a plain element-wise multiply by [X; 1]·0.5 is
+        # several times cheaper than broadcasting one row over n_x + 1.
+        self.tanh_Z2_half_rows = np.empty((n_x + 1, m))
         self.X_ones_dZ2 = np.empty((n_x + 1, m))  # [X; 1] * dZ2, example by example
         self.dZ2 = self.X_ones_dZ2[n_x]
         self.grads = Grads(np.zeros((n_h, n_x)), np.zeros((n_h, 1)), np.zeros((1, n_h)), np.zeros((1, 1)))
-        self.change = np.empty((n_h, n_x + 2))
-        # Stacked products: matmul over a stack makes one small BLAS call per row, the same call
-        # for every hidden unit, so identical units get identical bits (a single big matrix
+        self.change = np.empty((n_h + 1, n_x + 2))
+        self._learning_rate = np.zeros(())  # read by the update steps of the recipe
+        # One dot product over the m examples per (stack row, column of [X; 1]·dZ2): the same
+        # call for every hidden unit, so identical units get identical bits (a single big matrix
         # product would send some rows through other kernels and round them differently).
-        self._Z1_stack = self.Z1[:, None, :]
         self._stack_3d = self.stack[:, None, :]
-        self._sums = np.empty((2 * n_h + 1, 1, n_x + 1))
-        self._unit_sums = self._sums[:n_h, 0, :]
-        self._dW2_sums = self._sums[n_h + 1 :, 0, n_x]
-        self._X_ones_dZ2_T = self.X_ones_dZ2.T
-        self._grads_W1_b1 = self.grads.units[:, : n_x + 1]
-        self._grads_W2 = self.grads.units[:, n_x + 1]
-        self._views_of: Params | None = None
+        self._sums = np.empty((2 * n_h + 1, n_x + 1))
+        self._recipe_for: Params | None = None
 
-    def _bind(self, params: Params) -> None:
-        """Slice ``params`` once, not every iteration: at this size slicing costs as much as arithmetic."""
-        n_x = self.n_x
-        self._views_of = params
-        self._W1_b1_stack = params.units[:, None, : n_x + 1]
-        self._W2 = params.units[:, n_x + 1]
-        self._W2_column = params.units[:, n_x + 1 :]
+    def _recipe(self, params: Params) -> None:
+        """Write down, once per ``params`` object, every operation of one iteration.
+
+        Each entry is (function, arguments): NumPy functions writing into the buffers above and into
+        ``params``/``grads`` in place, so replaying a list *is* the computation. Slicing and
+        attribute look-ups happen here, once, not every iteration (at m = 400 they cost as much
+        as the arithmetic).
+        """
+        n_x, n_h, g, grads = self.n_x, self.n_h, self.g, self.grads
+        W2_column = params.units[:, n_x + 1 :]
+        half, sums, tanh_rows = self.half_b2_W2, self._sums, self.tanh_Z2_half_rows
+        self._forward_steps = [
+            (np.matmul, (params.units[:, None, : n_x + 1], self.X_ones, self.Z1[:, None, :])),  # Z1 = W1·X + b1
+            (g.forward, (self.Z1, self.A1)),  # A1 = g(Z1)
+            # Z2 = W2·A1 + b2 sums *over* the hidden units into one row, so one product is safe here.
+            (np.multiply, (params.b2_W2, 0.5, half)),
+            (np.dot, (half, self.ones_A1, self.Z2_half)),  # Z2/2 = [b2/2 | W2/2]·[1; A1]
+        ]
+        self._backward_steps = [
+            # dZ2 = A2 - Y with A2 = σ(Z2) = ½ + ½·tanh(Z2/2); only [X; 1]·dZ2 is ever needed.
+            (np.tanh, (self.Z2_half, tanh_rows[n_x])),
+            *[(np.copyto, (tanh_rows[row], tanh_rows[n_x])) for row in range(n_x)],
+            (np.multiply, (self.X_ones_half, tanh_rows, self.X_ones_dZ2)),
+            (np.add, (self.X_ones_dZ2, self.X_ones_half_minus_Y, self.X_ones_dZ2)),  # [X; 1]·dZ2
+            (g.derivative, (self.Z1, self.A1, self.g_prime)),  # g'(Z1)
+            # Every row of the stack dotted with every row of [X; 1]·dZ2, then 1/m:
+            #   row j < n_h:  (1/m) Σ g'·dZ2·[x1, x2, 1]  -> [dW1 | db1][j] / W2[j]
+            #   row n_h:      (1/m) Σ dZ2                 -> db2 (last column)
+            #   row n_h+1+j:  (1/m) Σ A1[j]·dZ2           -> dW2[j] (last column)
+            (np.vecdot, (self._stack_3d, self.X_ones_dZ2[None], sums)),
+            (np.multiply, (sums, 1.0 / self.m, sums)),
+            # dZ1 = W2ᵀ·dZ2 * g'(Z1) is never formed: W2[j] can wait until after the sum over the m
+            # examples, [dW1 | db1][j] = W2[j] · (1/m) Σ_i g'(Z1[j, i]) · dZ2[i] · [X; 1][:, i].
+            (np.multiply, (sums[:n_h], W2_column, grads.units[:, : n_x + 1])),
+            (np.copyto, (grads.b2_W2, sums[n_h:, n_x])),  # [db2 | dW2]
+        ]
+        self._update_steps = [  # W := W - α·dW for W1, b1, W2 and b2: one table
+            (np.multiply, (grads.table, self._learning_rate, self.change)),
+            (np.subtract, (params.table, self.change, params.table)),
+        ]
+        self._recipe_for = params
+
+    @staticmethod
+    def _replay(steps) -> None:
+        for function, arguments in steps:
+            function(*arguments)
 
     @property
     def Z2(self) -> np.ndarray:
@@ -158,65 +204,62 @@ class Network:
         """σ(Z2) (1, m) of the last ``forward`` (a new array; training itself only needs dZ2)."""
         return sigmoid(self.Z2, np.empty((1, self.m)))
 
-    def forward(self, params: Params) -> bool:
-        """Fill Z1, A1 and Z2 for ``params``; False if Z2 may be too large for a finite cost (then ask ``cost``)."""
-        if params is not self._views_of:
-            self._bind(params)
-        n_h = self.n_h
-        np.matmul(self._W1_b1_stack, self.X_ones, self._Z1_stack)  # Z1 = W1·X + b1, unit by unit
-        self.g.forward(self.Z1, self.A1)  # A1 = g(Z1)
-        # Z2 = W2·A1 + b2 sums *over* the hidden units into one row, so one product is safe here.
-        half = self.half_b2_W2
-        half[0] = 0.5 * params.b2[0, 0]
-        np.multiply(self._W2, 0.5, half[1 : n_h + 1])
-        np.dot(half, self.ones_A1, self.Z2_half)
+    def _surely_finite(self) -> bool:
         # Σ (Z2/2)² finite means every |Z2| < 2.7e154, so the cost is surely finite; otherwise (rare)
         # the caller computes the cost itself to decide.
         return math.isfinite(np.dot(self.Z2_half, self.Z2_half))
 
+    def forward(self, params: Params) -> bool:
+        """Fill Z1, A1 and Z2 for ``params``; False if Z2 may be too large for a finite cost (then ask ``cost``)."""
+        if params is not self._recipe_for:
+            self._recipe(params)
+        self._replay(self._forward_steps)
+        return self._surely_finite()
+
     def cost(self) -> float:
-        """Cross-entropy of the last ``forward``, computed from Z2 so that it is never log(0)."""
-        return stable_cost(self.Z2, self.Y)
+        """Cross-entropy of the last ``forward``, computed from Z2 so that it is never log(0).
+
+        The same numbers as ``stable_cost(self.Z2, self.Y)``: (2·sign)·(Z2/2) = (1 - 2Y)·Z2 exactly.
+        """
+        return float(np.logaddexp(0.0, self._two_sign * self.Z2_half).mean())
 
     def backward(self, params: Params) -> Grads:
-        """Fill ``grads`` from the buffers of the last ``forward`` (call it first, same params).
-
-        dZ1 = W2ᵀ·dZ2 * g'(Z1) is never formed: W2ᵀ·dZ2 is an outer product, so unit j's row is
-        W2[j]·(dZ2 * g'(Z1[j])), and W2[j] can wait until after the sum over the m examples:
-        [dW1 | db1][j] = W2[j] · (1/m) Σ_i g'(Z1[j, i]) · dZ2[i] · [X; 1][:, i].
-        """
-        n_x, n_h, grads = self.n_x, self.n_h, self.grads
-        if params is not self._views_of:
-            self._bind(params)
-        np.tanh(self.Z2_half, self.tanh_Z2_half)  # dZ2 = A2 - Y with A2 = σ(Z2) = ½ + ½·tanh(Z2/2)
-        np.multiply(self.X_ones_half, self.tanh_Z2_half, self.X_ones_dZ2)
-        np.add(self.X_ones_dZ2, self.X_ones_half_minus_Y, self.X_ones_dZ2)  # [X; 1]·dZ2
-        self.g.derivative(self.Z1, self.A1, self.g_prime)  # g'(Z1)
-        # One product per row of the stack, with ([X; 1]·dZ2)ᵀ, then 1/m:
-        #   row j < n_h:  (1/m) Σ g'·dZ2·[x1, x2, 1]  -> [dW1 | db1][j] / W2[j]
-        #   row n_h:      (1/m) Σ dZ2                 -> db2 (last column)
-        #   row n_h+1+j:  (1/m) Σ A1[j]·dZ2           -> dW2[j] (last column)
-        sums = self._sums
-        np.matmul(self._stack_3d, self._X_ones_dZ2_T, sums)
-        np.multiply(sums, 1.0 / self.m, sums)
-        np.multiply(self._unit_sums, self._W2_column, self._grads_W1_b1)
-        self._grads_W2[:] = self._dW2_sums
-        grads.b2[0, 0] = sums[n_h, 0, n_x]
-        return grads
+        """Fill ``grads`` from the buffers of the last ``forward`` (call it first, same params)."""
+        if params is not self._recipe_for:
+            self._recipe(params)
+        self._replay(self._backward_steps)
+        return self.grads
 
     def update(self, params: Params, learning_rate: float) -> None:
-        """W := W - α·dW for W1, b1, W2 (one table) and b2."""
-        np.multiply(self.grads.units, learning_rate, self.change)
-        params.units -= self.change
-        params.b2[0, 0] -= learning_rate * self.grads.b2[0, 0]
+        """W := W - α·dW for W1, b1, W2 (one table) and b2, with the ``grads`` of the last ``backward``."""
+        if params is not self._recipe_for:
+            self._recipe(params)
+        self._learning_rate[()] = learning_rate
+        self._replay(self._update_steps)
+
+    def train(self, params: Params, learning_rate: float, n: int) -> int:
+        """``n`` gradient-descent iterations; returns how many ran (it stops before a non-finite cost).
+
+        Bit for bit the same as ``forward``, ``backward`` and ``update`` in turn, in one tight loop.
+        """
+        if params is not self._recipe_for:
+            self._recipe(params)
+        self._learning_rate[()] = learning_rate
+        forward_steps = self._forward_steps
+        backward_and_update = self._backward_steps + self._update_steps
+        Z2_half, dot, isfinite = self.Z2_half, np.dot, math.isfinite
+        for done in range(n):
+            for function, arguments in forward_steps:
+                function(*arguments)
+            if not isfinite(dot(Z2_half, Z2_half)) and not isfinite(self.cost()):
+                return done
+            for function, arguments in backward_and_update:
+                function(*arguments)
+        return n
 
     def step(self, params: Params, learning_rate: float) -> bool:
         """One gradient-descent iteration; False (and nothing changed) if the cost was not finite."""
-        if not self.forward(params) and not math.isfinite(self.cost()):
-            return False
-        self.backward(params)
-        self.update(params, learning_rate)
-        return True
+        return self.train(params, learning_rate, 1) == 1
 
     def accuracy(self) -> float:
         """Share of examples classified right by the last ``forward`` (ŷ = 1 when A2 > 0.5, i.e. Z2 > 0)."""

@@ -7,6 +7,8 @@ of exactly 0.0 — never rounded.
 """
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 
 
@@ -34,12 +36,24 @@ def unit_gap(units: np.ndarray) -> float | None:
     n_h = units.shape[0]
     if n_h < 2:
         return None
-    gaps = pairwise_gaps(units)[~np.eye(n_h, dtype=bool)]
-    if np.any(gaps == 0.0):
+    # Each pair once (i < j), in one broadcast: the trainer records this often, so it stays cheap.
+    columns = np.ascontiguousarray(units.T)  # (n_x + 2, n_h): the differences are (n_h, n_h) planes
+    with np.errstate(invalid="ignore", over="ignore"):
+        gaps = np.abs(columns[:, :, None] - columns[:, None, :]).max(axis=0)[_upper(n_h)]  # NaN shows
+    smallest = gaps.min()
+    if smallest == smallest:  # no NaN: the answer (0.0 when two units are identical)
+        return float(smallest)
+    if not gaps.all():  # some gap is exactly 0.0
         return 0.0
-    if not np.all(np.isfinite(units)) and len(identical_groups(units)) < n_h:
+    if len(identical_groups(units)) < n_h:
         return 0.0  # identical rows holding inf: inf - inf is NaN, yet the units are the same
     return float("nan") if np.isnan(gaps).all() else float(np.nanmin(gaps))
+
+
+@functools.lru_cache(maxsize=64)
+def _upper(n_h: int) -> np.ndarray:
+    """Mask of the pairs i < j of an (n_h, n_h) matrix."""
+    return np.triu(np.ones((n_h, n_h), dtype=bool), 1)
 
 
 def identical_groups(units: np.ndarray) -> list[tuple[int, ...]]:

@@ -93,15 +93,20 @@ class Trainer:
         next_checkpoint = checkpoints.next_wanted(iteration + 1)
         with np.errstate(all="ignore"):  # overflow is reported as "diverged", not as a warning
             while iteration < end and not self.diverged:
-                if not net.forward(params) and not math.isfinite(net.cost()):
-                    self.diverged = True
-                    break
-                if iteration == next_record:
+                if iteration == next_record:  # this iteration's forward pass is looked at, then applied
+                    if not net.forward(params) and not math.isfinite(net.cost()):
+                        self.diverged = True
+                        break
                     history.add(Record(iteration, net.cost(), net.accuracy(), symmetry.unit_gap(params.units)))
                     next_record = history.next_wanted(iteration + 1)
-                net.backward(params)
-                net.update(params, lr)
-                iteration += 1
+                    net.backward(params)
+                    net.update(params, lr)
+                    iteration += 1
+                else:  # nothing to look at until the next record or checkpoint: the tight loop
+                    wanted = min(end, next_record, next_checkpoint) - iteration
+                    done = net.train(params, lr, wanted)
+                    iteration += done
+                    self.diverged = done < wanted
                 if iteration == next_checkpoint:
                     checkpoints.add(iteration, params.copy())
                     next_checkpoint = checkpoints.next_wanted(iteration + 1)

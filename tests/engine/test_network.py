@@ -116,6 +116,41 @@ def test_step_follows_the_notebook_loop(flower):
         assert np.allclose(value, reference[name], rtol=1e-9, atol=1e-12), name
 
 
+@pytest.mark.parametrize("activation", ACTIVATION_NAMES)
+def test_train_is_forward_backward_update_bit_for_bit(flower, activation):
+    """The tight loop replays the same recipe: n iterations of it equal n calls of the three steps."""
+    looped, stepped = random_params(5, 11), random_params(5, 11)
+    net_looped = Network(flower.X, flower.Y, 5, activation)
+    net_stepped = Network(flower.X, flower.Y, 5, activation)
+    assert net_looped.train(looped, 0.7, 57) == 57
+    for _ in range(57):
+        net_stepped.forward(stepped)
+        net_stepped.backward(stepped)
+        net_stepped.update(stepped, 0.7)
+    assert looped.equals(stepped)
+    assert net_looped.grads.equals(net_stepped.grads)
+
+
+def test_train_stops_before_the_first_non_finite_cost(flower):
+    """relu with a huge learning rate overflows within a few iterations; train returns that count."""
+    params, replay = random_params(3, 5, scale=10.0), random_params(3, 5, scale=10.0)
+    net = Network(flower.X, flower.Y, 3, "relu")
+    with np.errstate(all="ignore"):
+        done = net.train(params, 1e150, 1000)
+        assert 0 < done < 1000
+        for _ in range(done):  # the same number of single steps all had a finite cost ...
+            assert net.step(replay, 1e150)
+        assert replay.equals(params)
+        net.forward(params)  # ... and the next one has not
+        assert not math.isfinite(net.cost())
+
+
+def test_b2_and_W2_share_one_column_of_the_table():
+    params = random_params(3, 2)
+    assert params.b2_W2[0] == params.b2[0, 0] and np.array_equal(params.b2_W2[1:], params.W2[0])
+    assert not params.table[0, :-1].any(), "the first row holds only b2"
+
+
 def test_step_refuses_a_non_finite_cost_and_changes_nothing(flower):
     params = Params(np.full((2, 2), np.nan), np.zeros((2, 1)), np.ones((1, 2)), np.zeros((1, 1)))
     before = params.copy()
