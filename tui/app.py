@@ -12,7 +12,7 @@ import threading
 import time
 
 from textual import work
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Grid
 from textual.message import Message
@@ -22,6 +22,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from engine.config import ACTIVATIONS, DATASETS, INIT_SCHEMES, Config, ConfigError
 from engine.trainer import Trainer
 from engine.safe_write import SafeWriteError, write_atomically
+from tui.i18n import t, translate_bindings
 from tui.run_side import frame_of, next_stride, points_of
 from tui.signals import install_exit_signals
 from tui.screens.command_palette import BurstSafeCommandPalette
@@ -119,48 +120,49 @@ class ShallowApp(App):
         # Not priority bindings: those overtake ordinary keys typed in a burst ("]] " stepped before the
         # stride changed) and would fire inside the palette's input. Panels take no focus instead, so
         # no scroll binding shadows ← or space.
-        Binding("space", "step", "step"),
-        Binding("right", "step", "step", show=False),
-        Binding("left", "back", "back", key_display="←"),
-        Binding("r", "toggle_run", "run"),
-        Binding("z", "zeros", "zeros"),
-        Binding("x", "random", "random"),
-        Binding("c", "compare", "compare"),
-        Binding("g", "lesson", "lesson", show=False),
-        Binding("e", "export", "export", show=False),
-        Binding("question_mark,f1", "help", "help", key_display="?"),
-        Binding("q", "quit", "quit"),
-        Binding("right_square_bracket", "stride(1)", "stride up", show=False),
-        Binding("left_square_bracket", "stride(-1)", "stride down", show=False),
-        Binding("greater_than_sign,full_stop", "faster", "faster", show=False),
-        Binding("less_than_sign,comma", "slower", "slower", show=False),
-        Binding("i", "cycle_init(1)", "next init", show=False),
-        Binding("I", "cycle_init(-1)", "previous init", show=False),
-        Binding("a", "cycle_activation(1)", "next activation", show=False),
-        Binding("A", "cycle_activation(-1)", "previous activation", show=False),
-        Binding("d", "cycle_dataset(1)", "next dataset", show=False),
-        Binding("D", "cycle_dataset(-1)", "previous dataset", show=False),
-        Binding("plus,equals_sign", "hidden(1)", "more units", show=False),
-        Binding("minus,underscore", "hidden(-1)", "fewer units", show=False),
-        Binding("l", "learning_rate(1)", "larger lr", show=False),
-        Binding("L", "learning_rate(-1)", "smaller lr", show=False),
-        Binding("s", "scale(1)", "larger scale", show=False),
-        Binding("S", "scale(-1)", "smaller scale", show=False),
-        Binding("n", "seed(1)", "next seed", show=False),
-        Binding("N", "seed(-1)", "previous seed", show=False),
-        Binding("1", "panel(1)", "network", show=False),
-        Binding("2", "panel(2)", "weights", show=False),
-        Binding("3", "panel(3)", "loss", show=False),
-        Binding("4", "panel(4)", "boundary", show=False),
-        Binding("ctrl+s", "save_screenshot", "screenshot", show=False),
-        Binding("up", "scroll_panels(-1)", "scroll up", show=False),
-        Binding("down", "scroll_panels(1)", "scroll down", show=False),
-        Binding("pageup", "scroll_panels(-10)", "page up", show=False),
-        Binding("pagedown", "scroll_panels(10)", "page down", show=False),
+        Binding("space", "step", "key.step"),
+        Binding("right", "step", "key.step", show=False),
+        Binding("left", "back", "key.back", key_display="←"),
+        Binding("r", "toggle_run", "key.run"),
+        Binding("z", "zeros", "key.zeros"),
+        Binding("x", "random", "key.random"),
+        Binding("c", "compare", "key.compare"),
+        Binding("g", "lesson", "key.lesson", show=False),
+        Binding("e", "export", "key.export", show=False),
+        Binding("question_mark,f1", "help", "key.help", key_display="?"),
+        Binding("q", "quit", "key.quit"),
+        Binding("right_square_bracket", "stride(1)", "key.stride_up", show=False),
+        Binding("left_square_bracket", "stride(-1)", "key.stride_down", show=False),
+        Binding("greater_than_sign,full_stop", "faster", "key.faster", show=False),
+        Binding("less_than_sign,comma", "slower", "key.slower", show=False),
+        Binding("i", "cycle_init(1)", "key.next_init", show=False),
+        Binding("I", "cycle_init(-1)", "key.previous_init", show=False),
+        Binding("a", "cycle_activation(1)", "key.next_activation", show=False),
+        Binding("A", "cycle_activation(-1)", "key.previous_activation", show=False),
+        Binding("d", "cycle_dataset(1)", "key.next_dataset", show=False),
+        Binding("D", "cycle_dataset(-1)", "key.previous_dataset", show=False),
+        Binding("plus,equals_sign", "hidden(1)", "key.more_units", show=False),
+        Binding("minus,underscore", "hidden(-1)", "key.fewer_units", show=False),
+        Binding("l", "learning_rate(1)", "key.larger_lr", show=False),
+        Binding("L", "learning_rate(-1)", "key.smaller_lr", show=False),
+        Binding("s", "scale(1)", "key.larger_scale", show=False),
+        Binding("S", "scale(-1)", "key.smaller_scale", show=False),
+        Binding("n", "seed(1)", "key.next_seed", show=False),
+        Binding("N", "seed(-1)", "key.previous_seed", show=False),
+        Binding("1", "panel(1)", "key.network", show=False),
+        Binding("2", "panel(2)", "key.weights", show=False),
+        Binding("3", "panel(3)", "key.loss", show=False),
+        Binding("4", "panel(4)", "key.boundary", show=False),
+        Binding("ctrl+s", "save_screenshot", "key.screenshot", show=False),
+        Binding("up", "scroll_panels(-1)", "key.scroll_up", show=False),
+        Binding("down", "scroll_panels(1)", "key.scroll_down", show=False),
+        Binding("pageup", "scroll_panels(-10)", "key.page_up", show=False),
+        Binding("pagedown", "scroll_panels(10)", "key.page_down", show=False),
     ]
 
     def __init__(self, config: Config | None = None, lesson: bool = False) -> None:
         super().__init__()
+        translate_bindings(self)  # the descriptions above are table keys; --lang is known by now
         self._open_lesson = lesson
         self.trainer = Trainer(config or Config())
         self._lock = threading.Lock()
@@ -190,7 +192,7 @@ class ShallowApp(App):
     @property
     def speed_label(self) -> str:
         speed = SPEEDS[self.speed_index]
-        return "max it/s" if speed is None else f"{speed} it/s"
+        return t("speed.max") if speed is None else t("speed.per_second", speed=speed)
 
     def _make_frame(self, running: bool) -> RunFrame:
         """Call with the lock held."""
@@ -235,8 +237,7 @@ class ShallowApp(App):
         message = self.query_one("#too-small", Static)
         message.display = too_small
         if too_small:
-            message.update(f"shallow-tui needs at least {MIN_WIDTH}×{MIN_HEIGHT} characters.\n"
-                           f"This terminal is {width}×{height}: please enlarge it.")
+            message.update(t("app.too_small", min_width=MIN_WIDTH, min_height=MIN_HEIGHT, width=width, height=height))
             return
         grid = self.query_one("#panels", Grid)
         grid.set_classes(mode)
@@ -299,7 +300,7 @@ class ShallowApp(App):
     # -- auto-run ------------------------------------------------------------------------------------
     def _start_run(self) -> None:
         if self.trainer.diverged:
-            self.notify("the run diverged: lower the learning rate (L) or reset (z / x) first", severity="warning")
+            self.notify(t("app.diverged_already"), severity="warning")
             return
         self._next_token += 1
         self._run_token = self._next_token
@@ -357,13 +358,12 @@ class ShallowApp(App):
             self._notify_diverged()
 
     def _notify_diverged(self) -> None:
-        self.notify(f"diverged at iteration {self.trainer.iteration}: the loss is no longer finite, training "
-                    "stopped; ← steps back, z / x reset, L lowers the learning rate", severity="warning", timeout=8)
+        self.notify(t("app.diverged_at", iteration=self.trainer.iteration), severity="warning", timeout=8)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR:
             self._run_token = None
-            self.notify(f"training stopped: {event.worker.error}", severity="error")
+            self.notify(t("app.training_stopped", error=event.worker.error), severity="error")
             self._refresh_from_trainer()
 
     # -- actions: training ---------------------------------------------------------------------------
@@ -380,7 +380,7 @@ class ShallowApp(App):
         with self._lock:
             undone = self.trainer.back(self.stride)
         if not undone:
-            self.notify("already at iteration 0")
+            self.notify(t("app.at_start"))
         self._refresh_from_trainer()
 
     def action_toggle_run(self) -> None:
@@ -421,7 +421,7 @@ class ShallowApp(App):
             self._points = points_of(self.trainer)
         what = ", ".join(f"{name} {value:g}" if isinstance(value, float) else f"{name} {value}"
                          for name, value in changes.items() if value is not None)
-        self.notify(f"{what or 'reset'}: the run starts again at iteration 0", timeout=3)
+        self.notify(t("app.restarted", what=what or t("app.reset")), timeout=3)
         self._refresh_from_trainer()
 
     def action_zeros(self) -> None:
@@ -449,16 +449,16 @@ class ShallowApp(App):
     def action_learning_rate(self, direction: int) -> None:
         lr = next_in(LEARNING_RATES, self.config.lr, direction)
         if lr is None:
-            self.notify(f"learning rate {self.config.lr:g} is already the {'largest' if direction > 0 else 'smallest'}"
-                        " choice", severity="warning")
+            self.notify(t("app.lr_largest" if direction > 0 else "app.lr_smallest", lr=f"{self.config.lr:g}"),
+                        severity="warning")
             return
         self.change(lr=lr)
 
     def action_scale(self, direction: int) -> None:
         scale = next_in(SCALES, self.config.resolved_scale, direction)
         if scale is None:
-            self.notify(f"scale {self.config.resolved_scale:g} is already the "
-                        f"{'largest' if direction > 0 else 'smallest'} choice", severity="warning")
+            self.notify(t("app.scale_largest" if direction > 0 else "app.scale_smallest",
+                          scale=f"{self.config.resolved_scale:g}"), severity="warning")
             return
         self.change(scale=scale)
 
@@ -473,7 +473,7 @@ class ShallowApp(App):
         self.selected_panel = number
         self._apply_layout()
         if self.layout_mode == "all":
-            self.notify("all four panels are on screen", timeout=2)
+            self.notify(t("app.all_panels"), timeout=2)
         if self._frame is not None:
             self._show(self._frame, full=True)
 
@@ -507,7 +507,23 @@ class ShallowApp(App):
     def action_command_palette(self) -> None:
         """Textual's palette, except that a burst of Enters cannot pop the screen under it."""
         if self.use_command_palette and not BurstSafeCommandPalette.is_open(self):
-            self.push_screen(BurstSafeCommandPalette(id="--command-palette"))
+            self.push_screen(BurstSafeCommandPalette(id="--command-palette", placeholder=t("palette.placeholder")))
+
+    def get_system_commands(self, screen):
+        """Textual's own palette commands, in the chosen language; its Quit and Screenshot are left out, as
+        the app has its own (q, and ctrl+s, which names the file after the run)."""
+        yield SystemCommand(t("palette.theme"), t("palette.theme.help"), self.action_change_theme)
+        if screen.query("HelpPanel"):
+            yield SystemCommand(t("palette.keys"), t("palette.keys.hide"), self.action_hide_help_panel)
+        else:
+            yield SystemCommand(t("palette.keys"), t("palette.keys.show"), self.action_show_help_panel)
+
+    def action_help_quit(self) -> None:
+        """ctrl+c: say how to quit (Textual's own message, translated)."""
+        for key, active_binding in self.active_bindings.items():
+            if active_binding.binding.action in ("quit", "app.quit"):
+                self.notify(t("app.quit_hint", key=key), title=t("app.quit_title"))
+                return
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
@@ -520,10 +536,10 @@ class ShallowApp(App):
             svg = self.export_screenshot()
             path = write_atomically(os.path.join(os.getcwd(), name), svg, new_name=True)
         except OSError as error:  # full disk, read-only or vanished directory: say so, keep running
-            self.notify(f"screenshot {error}" if isinstance(error, SafeWriteError) else
-                        f"screenshot not saved: {error}", severity="error", timeout=8)
+            self.notify(t("app.screenshot_failed", error=error) if isinstance(error, SafeWriteError) else
+                        t("app.screenshot_error", error=error), severity="error", timeout=8)
             return
-        self.notify(f"screenshot saved to {path}", timeout=6)
+        self.notify(t("app.screenshot_saved", path=path), timeout=6)
 
     async def action_quit(self) -> None:
         self._pause_run()

@@ -8,10 +8,37 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import unicodedata
 
 from engine.config import ACTIVATIONS, DATASETS, INIT_SCHEMES, Config, ConfigError
 
 PROG = "shallow-tui"
+
+
+def _cells(text: str) -> int:
+    """Terminal cells ``text`` takes: wide (CJK, Hangul) characters take two. (No rich here: headless.)"""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _wrap_cells(text: str, width: int) -> list[str]:
+    lines, line = [], ""
+    for word in text.split():
+        if line and _cells(line) + 1 + _cells(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    return lines + [line] if line else lines
+
+
+class _CellWidthFormatter(argparse.HelpFormatter):
+    """argparse wraps --help by characters; a Korean line of 40 syllables is 80 cells wide."""
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        return _wrap_cells(text, width)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        return "\n".join(indent + line for line in _wrap_cells(text, width - len(indent)))
 
 
 class _OneLineParser(argparse.ArgumentParser):
@@ -30,31 +57,42 @@ def _fail(message: str) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = _OneLineParser(prog=PROG, description="Train a one-hidden-layer network step by step and see "
-                       "why its weights must start random.")
-    p.add_argument("--headless", action="store_true", help="train without a UI; print one JSON object")
+    from tui.i18n import t  # plain Python: no textual on the headless path
+
+    p = _OneLineParser(prog=PROG, description=t("cli.description"), formatter_class=_CellWidthFormatter)
+    p.add_argument("--headless", action="store_true", help=t("cli.headless"))
     p.add_argument("--dataset", metavar="NAME", default="flower", help=f"{', '.join(DATASETS)} (flower)")
-    p.add_argument("--samples", metavar="M", type=int, default=400, help="number of examples, at least 4 (400)")
-    p.add_argument("--noise", metavar="X", type=float, help="noise of the data (the data set's own)")
-    p.add_argument("--hidden", metavar="N", type=int, default=4, help="hidden units, 1 to 64 (4)")
+    p.add_argument("--samples", metavar="M", type=int, default=400, help=t("cli.samples"))
+    p.add_argument("--noise", metavar="X", type=float, help=t("cli.noise"))
+    p.add_argument("--hidden", metavar="N", type=int, default=4, help=t("cli.hidden"))
     p.add_argument("--activation", metavar="NAME", default="tanh", help=f"{', '.join(ACTIVATIONS)} (tanh)")
     p.add_argument("--init", metavar="NAME", default="random", help=f"{', '.join(INIT_SCHEMES)} (random)")
-    p.add_argument("--scale", metavar="X", type=float,
-                   help="random: randn multiplier (0.01); constant: the value (0.5); xavier/he: multiplier (1)")
-    p.add_argument("--lr", metavar="X", type=float, default=1.2, help="learning rate, > 0 (1.2)")
-    p.add_argument("--seed", metavar="N", type=int, default=1, help="seed of the data and the weights (1)")
-    p.add_argument("--steps", metavar="N", type=int, default=10_000, help="iterations to train headless (10000)")
-    p.add_argument("--every", metavar="K", type=int, help="add a history entry every K iterations (headless)")
-    p.add_argument("--compare", action="store_true", help="open zeros and random side by side (app)")
-    p.add_argument("--lesson", action="store_true", help="open the guided lesson: why weights start random (app)")
-    p.add_argument("--lang", metavar="CODE", help="language of the lesson and compare mode: en, ko "
-                   "(from LC_ALL / LANG, else en)")
-    p.add_argument("--export", metavar="PATH", help="with --headless: write the history to PATH (.csv or .json); "
-                   "never overwrites a file")
-    p.add_argument("--serve", action="store_true", help="serve the app in a browser (needs the 'serve' extra)")
-    p.add_argument("--host", metavar="ADDR", default="127.0.0.1", help="with --serve: address to bind (127.0.0.1)")
-    p.add_argument("--port", metavar="N", type=int, help="with --serve: port, 1 to 65535 (8000)")
+    p.add_argument("--scale", metavar="X", type=float, help=t("cli.scale"))
+    p.add_argument("--lr", metavar="X", type=float, default=1.2, help=t("cli.lr"))
+    p.add_argument("--seed", metavar="N", type=int, default=1, help=t("cli.seed"))
+    p.add_argument("--steps", metavar="N", type=int, default=10_000, help=t("cli.steps"))
+    p.add_argument("--every", metavar="K", type=int, help=t("cli.every"))
+    p.add_argument("--compare", action="store_true", help=t("cli.compare"))
+    p.add_argument("--lesson", action="store_true", help=t("cli.lesson"))
+    p.add_argument("--lang", metavar="CODE", help=t("cli.lang"))
+    p.add_argument("--export", metavar="PATH", help=t("cli.export"))
+    p.add_argument("--serve", action="store_true", help=t("cli.serve"))
+    p.add_argument("--host", metavar="ADDR", default="127.0.0.1", help=t("cli.host"))
+    p.add_argument("--port", metavar="N", type=int, help=t("cli.port"))
     return p
+
+
+def language_of(argv: list[str]) -> str:
+    """The language --help is written in: --lang's value if it is one we have, else from the environment.
+    Looked up before argparse runs, since argparse prints --help while it parses."""
+    from tui.i18n import LANGUAGES, language_from_env
+
+    for i, arg in enumerate(argv):
+        value = arg.partition("=")[2] if arg.startswith("--lang=") else (
+            argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else None)
+        if value in LANGUAGES:
+            return value
+    return language_from_env()
 
 
 def check_new_options(args: argparse.Namespace) -> str:
@@ -108,14 +146,15 @@ def config_from_args(args: argparse.Namespace) -> Config:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from tui.i18n import set_language
+
+    set_language(language_of(sys.argv[1:] if argv is None else argv))
     args = build_parser().parse_args(argv)
     try:
         config = config_from_args(args)
     except ConfigError as error:
         _fail(str(error))
     lang = check_new_options(args)
-    from tui.i18n import set_language
-
     set_language(lang)
     if args.headless:
         status = _run_headless(config)
@@ -154,7 +193,8 @@ def _export_headless(config: Config, path: str) -> int:
 
 
 def _serve(args: argparse.Namespace, lang: str) -> int:
-    from tui.serve import MISSING, serve
+    from tui.i18n import t
+    from tui.serve import serve
 
     options = []
     for name in ("dataset", "samples", "noise", "hidden", "activation", "init", "scale", "lr", "seed"):
@@ -165,7 +205,7 @@ def _serve(args: argparse.Namespace, lang: str) -> int:
     try:
         return serve(options, args.host, args.port or 8000)
     except ImportError:
-        _fail(MISSING)
+        _fail(t("serve.missing"))
     except OSError as error:  # the port is taken, or the address is not this machine's
         _fail(f"--serve could not listen on {args.host}:{args.port or 8000}: {error.strerror or error}")
     return 0

@@ -14,6 +14,7 @@ from __future__ import annotations
 from functools import partial
 from typing import Iterator
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -23,7 +24,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from engine.config import ACTIVATIONS, DATASETS, INIT_SCHEMES, Config, ConfigError, InitOverride
-from tui.i18n import t
+from tui.i18n import t, translate_bindings
 from tui.run_side import RunSide, TimedRuns, init_label
 from tui.widgets.boundary import DecisionBoundary
 from tui.widgets.compare_chart import CompareChart
@@ -59,21 +60,31 @@ def side_configs(config: Config) -> tuple[Config, Config]:
 
 
 def side_status(side: str, frame, width: int) -> Text:
-    """One line: the contract's words first (iter, loss, k of n units distinct), the init last."""
+    """One line: the contract's words (iter, loss, k of n units distinct, frozen, init) and the accuracy.
+    When they do not all fit (80 columns; Korean's 정확도 is wider than acc), the accuracy is left out
+    rather than the init, which is what tells the two sides apart."""
     s = frame.snapshot
-    text = Text(no_wrap=True, overflow="ellipsis", end="")
-    text.append(f" {side} ", "bold reverse")
-    loss = "loss —" if s.loss is None else f"loss {s.loss:.4f}"
-    parts = [(f"iter {s.iteration}", "bold"), (loss, "bold"), (f"acc {s.accuracy:.1%}", ""),
-             (f"{s.distinct_units} of {s.n_h} units distinct", "bold")]
+    loss = t("status.loss_none") if s.loss is None else t("status.loss", loss=f"{s.loss:.4f}")
+    accuracy = (t("status.acc", acc=f"{s.accuracy:.1%}"), "")
+    parts = [(t("status.iter", iteration=s.iteration), "bold"), (loss, "bold"), accuracy,
+             (t("status.distinct", k=s.distinct_units, n=s.n_h), "bold")]
     if s.frozen:
-        parts.append(("frozen", "bold reverse"))
+        parts.append((t("status.frozen"), "bold reverse"))
     if s.diverged:
-        parts.append(("diverged", "bold reverse"))
-    parts.append((f"init {init_label(frame.config)}", ""))
-    for i, (part, style) in enumerate(parts):
-        text.append(" · " if i else " ", "dim")
-        text.append(part, style)
+        parts.append((t("status.diverged"), "bold reverse"))
+    parts.append((t("status.init", init=init_label(frame.config)), ""))
+
+    def line(parts) -> Text:
+        text = Text(no_wrap=True, overflow="ellipsis", end="")
+        text.append(f" {side} ", "bold reverse")
+        for i, (part, style) in enumerate(parts):
+            text.append(" · " if i else " ", "dim")
+            text.append(part, style)
+        return text
+
+    text = line(parts)
+    if text.cell_len > width:
+        text = line([part for part in parts if part is not accuracy])
     text.truncate(max(10, width), overflow="ellipsis")
     return text
 
@@ -127,33 +138,33 @@ class CompareScreen(TimedRuns, Screen):
     #cmp-keys { height: 1; background: $panel; text-wrap: nowrap; text-overflow: ellipsis; }
     """
     BINDINGS = [
-        Binding("space,right", "step", "step"),
-        Binding("left", "back", "back", key_display="←"),
-        Binding("r", "toggle_run", "run"),
-        Binding("tab,f", "flip", "flip side", key_display="tab"),
-        Binding("z", "zeros", "zeros", show=False),
-        Binding("x", "random", "random", show=False),
-        Binding("c,escape", "leave", "leave"),
-        Binding("right_square_bracket", "stride(1)", "stride up", show=False),
-        Binding("left_square_bracket", "stride(-1)", "stride down", show=False),
-        Binding("i", "cycle_init(1)", "next init", show=False),
-        Binding("I", "cycle_init(-1)", "previous init", show=False),
-        Binding("a", "cycle('activation', 1)", "next activation", show=False),
-        Binding("A", "cycle('activation', -1)", "previous activation", show=False),
-        Binding("d", "cycle('dataset', 1)", "next dataset", show=False),
-        Binding("D", "cycle('dataset', -1)", "previous dataset", show=False),
-        Binding("plus,equals_sign", "hidden(1)", "more units", show=False),
-        Binding("minus,underscore", "hidden(-1)", "fewer units", show=False),
-        Binding("l", "learning_rate(1)", "larger lr", show=False),
-        Binding("L", "learning_rate(-1)", "smaller lr", show=False),
-        Binding("s", "scale(1)", "larger scale", show=False),
-        Binding("S", "scale(-1)", "smaller scale", show=False),
-        Binding("n", "seed(1)", "next seed", show=False),
-        Binding("N", "seed(-1)", "previous seed", show=False),
-        Binding("1", "panel(1)", "network", show=False),
-        Binding("2", "panel(2)", "weights", show=False),
-        Binding("3,4", "panel(3)", "boundary", show=False),
-        Binding("e", "export", "export", show=False),
+        Binding("space,right", "step", "key.step"),
+        Binding("left", "back", "key.back", key_display="←"),
+        Binding("r", "toggle_run", "key.run"),
+        Binding("tab,f", "flip", "compare.flip", key_display="tab"),
+        Binding("z", "zeros", "key.zeros", show=False),
+        Binding("x", "random", "key.random", show=False),
+        Binding("c,escape", "leave", "compare.leave"),
+        Binding("right_square_bracket", "stride(1)", "key.stride_up", show=False),
+        Binding("left_square_bracket", "stride(-1)", "key.stride_down", show=False),
+        Binding("i", "cycle_init(1)", "key.next_init", show=False),
+        Binding("I", "cycle_init(-1)", "key.previous_init", show=False),
+        Binding("a", "cycle('activation', 1)", "key.next_activation", show=False),
+        Binding("A", "cycle('activation', -1)", "key.previous_activation", show=False),
+        Binding("d", "cycle('dataset', 1)", "key.next_dataset", show=False),
+        Binding("D", "cycle('dataset', -1)", "key.previous_dataset", show=False),
+        Binding("plus,equals_sign", "hidden(1)", "key.more_units", show=False),
+        Binding("minus,underscore", "hidden(-1)", "key.fewer_units", show=False),
+        Binding("l", "learning_rate(1)", "key.larger_lr", show=False),
+        Binding("L", "learning_rate(-1)", "key.smaller_lr", show=False),
+        Binding("s", "scale(1)", "key.larger_scale", show=False),
+        Binding("S", "scale(-1)", "key.smaller_scale", show=False),
+        Binding("n", "seed(1)", "key.next_seed", show=False),
+        Binding("N", "seed(-1)", "key.previous_seed", show=False),
+        Binding("1", "panel(1)", "key.network", show=False),
+        Binding("2", "panel(2)", "key.weights", show=False),
+        Binding("3,4", "panel(3)", "key.boundary", show=False),
+        Binding("e", "export", "key.export", show=False),
         Binding("greater_than_sign,full_stop,less_than_sign,comma", "not_here", show=False),
         Binding("up", "scroll_panels(-1)", show=False),
         Binding("down", "scroll_panels(1)", show=False),
@@ -161,6 +172,7 @@ class CompareScreen(TimedRuns, Screen):
 
     def __init__(self, config: Config, configs: tuple[Config, Config] | None = None) -> None:
         super().__init__()
+        translate_bindings(self)
         a, b = configs or side_configs(config)
         self.sides = {"A": RunSide(a), "B": RunSide(b)}
         self.stride = 1
@@ -180,8 +192,7 @@ class CompareScreen(TimedRuns, Screen):
                     yield NetworkDiagram(id=f"net-{side}", classes="panel")
                     yield WeightsPanel(id=f"weights-{side}", classes="panel")
                     yield DecisionBoundary(id=f"boundary-{side}", classes="panel")
-        # A key line in the chosen language instead of a Footer: Binding descriptions are fixed when this
-        # module is imported, before --lang is known.
+        # A key line rather than a Footer: it fits the keys compare mode needs (tab, 1 2 3, ^p) in 80 columns.
         yield Static(t("compare.keys"), id="cmp-keys")
 
     def on_mount(self) -> None:
@@ -212,10 +223,10 @@ class CompareScreen(TimedRuns, Screen):
             title = Text(t("compare.title", dataset=config.dataset, activation=config.activation,
                            hidden=config.hidden, lr=f"{config.lr:g}"), style="bold", no_wrap=True, end="")
             state = t("compare.running") if running else t("compare.paused")
-            right = f"step ×{self.stride} · {state}"
+            right = t("status.stride", stride=self.stride) + " · " + state
             if not self.both_shown:
                 right = t("compare.details", side=self.shown_side) + " · " + right
-            gap = width - title.cell_len - len(right) - 1
+            gap = width - title.cell_len - cell_len(right) - 1
             if gap >= 1:
                 title.append(" " * gap + right + " ")
             title.truncate(width, overflow="ellipsis")
@@ -285,7 +296,7 @@ class CompareScreen(TimedRuns, Screen):
     def action_scale(self, direction: int) -> None:
         config = self.sides[self.shown_side].config
         if config.init == "zeros":
-            self.notify("zeros has no scale: press i or x first", severity="warning")
+            self.notify(t("app.no_scale"), severity="warning")
             return
         current = config.resolved_scale
         choices = [s for s in SCALES if (s > current if direction > 0 else s < current)]

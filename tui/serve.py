@@ -9,7 +9,7 @@ from __future__ import annotations
 import shlex
 import sys
 
-MISSING = "--serve needs textual-serve: pip install 'shallow-tui[serve]' (or pip install 'textual-serve>=1.1,<2')"
+from tui.i18n import t
 
 
 def app_command(options: list[str]) -> str:
@@ -22,6 +22,6 @@ def serve(options: list[str], host: str, port: int) -> int:
     from textual_serve.server import Server  # ImportError: the caller says how to install it
 
     server = Server(app_command(options), host=host, port=port, title="shallow-tui")
-    print(f"shallow-tui: serving on http://{host}:{port}/ (ctrl+c stops)", file=sys.stderr, flush=True)
+    print(t("serve.serving", host=host, port=port), file=sys.stderr, flush=True)
     server.serve()
     return 0

@@ -128,15 +128,3 @@ def test_language_from_the_environment():
     assert i18n.language_from_env({"LC_ALL": "ko_KR.UTF-8", "LANG": "en_US.UTF-8"}) == "ko"
     assert i18n.language_from_env({"LC_ALL": "C", "LANG": "ko_KR.UTF-8"}) == "en"
     assert i18n.language_from_env({}) == "en"
-
-
-def test_every_key_has_both_languages():
-    assert set(i18n.EN) == set(i18n.KO) | {"export.failed"}
-    for key, text in i18n.EN.items():
-        assert set(_fields(text)) == set(_fields(i18n.KO.get(key, text))), key
-
-
-def _fields(text: str) -> list[str]:
-    import string
-
-    return [name for _, name, _, _ in string.Formatter().parse(text) if name]

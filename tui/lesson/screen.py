@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from engine.config import ACTIVATIONS, INIT_SCHEMES, Config, ConfigError
-from tui.i18n import t
+from tui.i18n import t, translate_bindings
 from tui.lesson.steps import STEPS, set_up, text_values
 from tui.run_side import RunSide, TimedRuns
 from tui.widgets.boundary import DecisionBoundary
@@ -46,26 +46,25 @@ class LessonScreen(TimedRuns, Screen):
     #lesson-status { height: 1; background: $boost; padding: 0 1; }
     """
     BINDINGS = [
-        # No Footer here: its descriptions are fixed when this module is imported, before --lang is known.
-        # The translated key line ends the lesson text instead.
-        Binding("n,pagedown", "next_step", "next"),
-        Binding("p,pageup", "previous_step", "previous"),
-        Binding("space,right", "step", "step"),
-        Binding("left", "back", "back", key_display="←"),
-        Binding("r", "toggle_run", "run"),
-        Binding("escape,g", "leave", "leave", key_display="esc"),
-        Binding("right_square_bracket", "stride(1)", "stride up", show=False),
-        Binding("left_square_bracket", "stride(-1)", "stride down", show=False),
-        Binding("z", "change('init', 'zeros')", "zeros", show=False),
-        Binding("x", "change('init', 'random')", "random", show=False),
-        Binding("i", "cycle_init(1)", "next init", show=False),
-        Binding("I", "cycle_init(-1)", "previous init", show=False),
-        Binding("a", "cycle_activation(1)", "next activation", show=False),
-        Binding("A", "cycle_activation(-1)", "previous activation", show=False),
-        Binding("s", "scale(1)", "larger scale", show=False),
-        Binding("S", "scale(-1)", "smaller scale", show=False),
-        Binding("plus,equals_sign", "hidden(1)", "more units", show=False),
-        Binding("minus,underscore", "hidden(-1)", "fewer units", show=False),
+        # No Footer here: the key line ends the lesson text instead, so the panel below keeps its row.
+        Binding("n,pagedown", "next_step", "key.next"),
+        Binding("p,pageup", "previous_step", "key.previous"),
+        Binding("space,right", "step", "key.step"),
+        Binding("left", "back", "key.back", key_display="←"),
+        Binding("r", "toggle_run", "key.run"),
+        Binding("escape,g", "leave", "key.leave", key_display="esc"),
+        Binding("right_square_bracket", "stride(1)", "key.stride_up", show=False),
+        Binding("left_square_bracket", "stride(-1)", "key.stride_down", show=False),
+        Binding("z", "change('init', 'zeros')", "key.zeros", show=False),
+        Binding("x", "change('init', 'random')", "key.random", show=False),
+        Binding("i", "cycle_init(1)", "key.next_init", show=False),
+        Binding("I", "cycle_init(-1)", "key.previous_init", show=False),
+        Binding("a", "cycle_activation(1)", "key.next_activation", show=False),
+        Binding("A", "cycle_activation(-1)", "key.previous_activation", show=False),
+        Binding("s", "scale(1)", "key.larger_scale", show=False),
+        Binding("S", "scale(-1)", "key.smaller_scale", show=False),
+        Binding("plus,equals_sign", "hidden(1)", "key.more_units", show=False),
+        Binding("minus,underscore", "hidden(-1)", "key.fewer_units", show=False),
         Binding("1", "panel(1)", show=False),
         Binding("2", "panel(2)", show=False),
         Binding("3", "panel(3)", show=False),
@@ -77,6 +76,7 @@ class LessonScreen(TimedRuns, Screen):
 
     def __init__(self, start: int = 0) -> None:
         super().__init__()
+        translate_bindings(self)
         self.index = start
         self.run = RunSide(STEPS[start].config)
         self.stride = STEPS[start].stride

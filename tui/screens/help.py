@@ -1,6 +1,7 @@
 """Help: every key of the app, and what the run is showing."""
 from __future__ import annotations
 
+from rich.console import Console
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -8,67 +9,90 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui.i18n import t
+from tui.i18n import t, translate_bindings
 
+# (section, ((keys, description), …)); titles and descriptions are table keys, translated when shown.
 KEYS = (
-    ("Drive training", (
-        ("space  →", "one step (of the current stride)"),
-        ("←", "one step back (exact: replays from a checkpoint)"),
-        ("] [", "stride up / down: 1, 10, 100, 1000 iterations per step"),
-        ("r", "run / pause continuous training"),
-        ("> <  . ,", "faster / slower auto-run (iterations per second, up to max)"),
+    ("help.drive", (
+        ("space  →", "help.step"),
+        ("←", "help.back"),
+        ("] [", "help.stride"),
+        ("r", "help.run"),
+        ("> <  . ,", "help.speed"),
     )),
-    ("Change the run (each change starts again at iteration 0)", (
-        ("z", "reset with zero weights"),
-        ("x", "reset with small random weights (randn × 0.01)"),
-        ("i I", "next / previous init scheme: zeros constant random xavier he"),
-        ("a A", "next / previous hidden activation: tanh sigmoid relu leaky_relu"),
-        ("d D", "next / previous data set"),
-        ("+ -", "more / fewer hidden units (1 to 64)"),
-        ("l L", "larger / smaller learning rate"),
-        ("s S", "larger / smaller init scale"),
-        ("n N", "next / previous seed"),
+    ("help.change", (
+        ("z", "help.zeros"),
+        ("x", "help.random"),
+        ("i I", "help.init"),
+        ("a A", "help.activation"),
+        ("d D", "help.dataset"),
+        ("+ -", "help.hidden"),
+        ("l L", "help.lr"),
+        ("s S", "help.scale"),
+        ("n N", "help.seed"),
     )),
-    ("Look", (
-        ("1 2 3 4", "show the network, weights, loss or boundary panel (small terminals)"),
-        ("↑ ↓ PgUp PgDn", "scroll the network and weights panels (many hidden units)"),
+    ("help.look", (
+        ("1 2 3 4", "help.panels"),
+        ("↑ ↓ PgUp PgDn", "help.scroll"),
         ("c", "help.compare"),
         ("g", "help.lesson"),
         ("e", "help.export"),
-        ("ctrl+p", "command palette: every action by name"),
-        ("ctrl+s", "save an SVG screenshot in the working directory"),
-        ("? F1", "this help"),
-        ("q", "quit"),
+        ("ctrl+p", "help.palette"),
+        ("ctrl+s", "help.screenshot"),
+        ("? F1", "help.help"),
+        ("q", "help.quit"),
     )),
 )
+KEY_COLUMN = 16  # "  " + the keys padded to 14 cells
+WIDE = 96  # the help box's text width on a wide terminal (box at most 100 cells)
 
 
-def help_text() -> Text:
+def wrap(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` terminal cells (a Hangul syllable is two), keeping its newlines."""
+    console = Console(width=max(1, width), file=None, color_system=None, legacy_windows=False)
+    return [line.plain.rstrip() for line in Text(text).wrap(console, max(1, width))]
+
+
+def help_text(width: int = WIDE) -> Text:
+    """The whole help, laid out for ``width`` cells: a description that wraps keeps to its column."""
     text = Text()
     for title, keys in KEYS:
-        text.append(f"{title}\n", "bold underline")
+        for line in wrap(t(title), width):
+            text.append(f"{line}\n", "bold underline")
         for key, what in keys:
-            what = t(what) if what.startswith("help.") else what  # translated when shown, after --lang
             text.append(f"  {key:<14}", "bold")
-            text.append(f"{what}\n")
+            lines = wrap(t(what), max(10, width - KEY_COLUMN))
+            text.append(f"{lines[0]}\n")
+            for more in lines[1:]:
+                text.append(" " * KEY_COLUMN + f"{more}\n")
         text.append("\n")
-    text.append("Why random init? With equal weights every hidden unit computes the same function and gets\n"
-                "the same gradient, so they stay identical forever: watch \"1 of 4 units distinct\".\n", "italic")
-    text.append("Press escape, q, ? or F1 to close.", "dim")
+    text.append("\n".join(wrap(t("help.why"), width)) + "\n", "italic")
+    text.append("\n".join(wrap(t("help.close"), width)), "dim")
     return text
+
+
+class HelpText(Static):
+    """Re-laid out for its own width, so wrapped descriptions stay in their column."""
+
+    def on_resize(self) -> None:
+        self.update(help_text(self.content_size.width))
 
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [
-        Binding("escape,q,question_mark,f1", "dismiss", "close", show=False),
+        Binding("escape,q,question_mark,f1", "dismiss", "key.close", show=False),
     ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        translate_bindings(self)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
-            yield Static(help_text(), id="help-text")
+            yield HelpText(help_text(), id="help-text")
 
     def on_mount(self) -> None:
-        self.query_one("#help-box").border_title = "Help · keys"
+        self.query_one("#help-box").border_title = t("help.title")
 
     async def action_dismiss(self, result=None) -> None:
         self.dismiss(None)

@@ -23,42 +23,47 @@ class RunCommands(Provider):
         config = app.config
 
         def current(flag: bool) -> str:
-            return " (current)" if flag else ""
+            return t("palette.current") if flag else ""
 
-        yield "Step", app.action_step, "train one stride"
-        yield "Step back", app.action_back, "return one stride, exactly"
-        yield "Run / pause", app.action_toggle_run, "continuous training"
-        yield "Faster", app.action_faster, "more iterations per second"
-        yield "Slower", app.action_slower, "fewer iterations per second"
+        resets = t("palette.resets")
+        yield t("palette.step"), app.action_step, t("palette.step.help")
+        yield t("palette.back"), app.action_back, t("palette.back.help")
+        yield t("palette.run"), app.action_toggle_run, t("palette.run.help")
+        yield t("palette.faster"), app.action_faster, t("palette.faster.help")
+        yield t("palette.slower"), app.action_slower, t("palette.slower.help")
         for stride in (1, 10, 100, 1000):
-            yield f"Stride {stride}", partial(app.set_stride, stride), "iterations per step key"
-        yield "Reset with zeros", app.action_zeros, "init zeros, iteration 0"
-        yield "Reset with random", app.action_random, "init random (randn × 0.01), iteration 0"
+            yield t("palette.stride", stride=stride), partial(app.set_stride, stride), t("palette.stride.help")
+        yield t("palette.zeros"), app.action_zeros, t("palette.zeros.help")
+        yield t("palette.random"), app.action_random, t("palette.random.help")
         for scheme in INIT_SCHEMES:
-            yield f"Init {scheme}{current(scheme == config.init)}", partial(app.change, init=scheme), "resets"
+            yield (t("palette.init", scheme=scheme, current=current(scheme == config.init)),
+                   partial(app.change, init=scheme), resets)
         for name in ACTIVATIONS:
-            yield (f"Activation {name}{current(name == config.activation)}", partial(app.change, activation=name),
-                   "resets")
+            yield (t("palette.activation", name=name, current=current(name == config.activation)),
+                   partial(app.change, activation=name), resets)
         for name in DATASETS:
-            yield f"Dataset {name}{current(name == config.dataset)}", partial(app.change, dataset=name), "resets"
+            yield (t("palette.dataset", name=name, current=current(name == config.dataset)),
+                   partial(app.change, dataset=name), resets)
         for n_h in HIDDEN_CHOICES:
-            yield f"Hidden units {n_h}{current(n_h == config.hidden)}", partial(app.change, hidden=n_h), "resets"
+            yield (t("palette.hidden", hidden=n_h, current=current(n_h == config.hidden)),
+                   partial(app.change, hidden=n_h), resets)
         from tui.app import LEARNING_RATES, SCALES
 
         for lr in LEARNING_RATES:
-            yield f"Learning rate {lr:g}{current(lr == config.lr)}", partial(app.change, lr=lr), "resets"
+            yield t("palette.lr", lr=f"{lr:g}", current=current(lr == config.lr)), partial(app.change, lr=lr), resets
         for scale in SCALES:
-            yield (f"Scale {scale:g}{current(scale == config.resolved_scale)}", partial(app.change, scale=scale),
-                   "init scale; resets")
-        yield f"Seed {config.seed + 1} (next)", app.action_next_seed, "new data and weights; resets"
-        for number, name in ((1, "network"), (2, "weights"), (3, "loss chart"), (4, "decision boundary")):
-            yield f"Show panel {number}: {name}", partial(app.action_panel, number), "small terminals"
-        yield "Compare zeros vs random", app.action_compare, t("help.compare")
-        yield "Lesson: why random init", app.action_lesson, t("help.lesson")
-        yield "Export history (CSV)", app.action_export, t("help.export")
-        yield "Save screenshot (SVG)", app.action_save_screenshot, "to the working directory"
-        yield "Help", app.action_help, "every key"
-        yield "Quit", app.action_quit, "leave shallow-tui"
+            yield (t("palette.scale", scale=f"{scale:g}", current=current(scale == config.resolved_scale)),
+                   partial(app.change, scale=scale), t("palette.scale.help"))
+        yield t("palette.seed", seed=config.seed + 1), app.action_next_seed, t("palette.seed.help")
+        for number in (1, 2, 3, 4):
+            yield (t("palette.panel", number=number, name=t(f"palette.panel.{number}")),
+                   partial(app.action_panel, number), t("palette.panel.help"))
+        yield t("palette.compare"), app.action_compare, t("help.compare")
+        yield t("palette.lesson"), app.action_lesson, t("help.lesson")
+        yield t("palette.export"), app.action_export, t("help.export")
+        yield t("palette.screenshot"), app.action_save_screenshot, t("palette.screenshot.help")
+        yield t("palette.help"), app.action_help, t("palette.help.help")
+        yield t("palette.quit"), app.action_quit, t("palette.quit.help")
 
     async def discover(self) -> Hits:
         for name, callback, help_text in self.commands():

@@ -15,18 +15,19 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from engine.config import ConfigError
+from tui.i18n import t, translate_bindings
 
 if TYPE_CHECKING:
     from tui.app import ShallowApp
 
-# option -> (what the student calls it, int or float)
+# option -> (what the student calls it: a table key, int or float)
 TYPED_SETTINGS = {
-    "lr": ("learning rate", float),
-    "scale": ("init scale", float),
-    "seed": ("seed", int),
-    "hidden": ("hidden units", int),
-    "samples": ("samples", int),
-    "noise": ("noise", float),
+    "lr": ("setting.lr", float),
+    "scale": ("setting.scale", float),
+    "seed": ("setting.seed", int),
+    "hidden": ("setting.hidden", int),
+    "samples": ("setting.samples", int),
+    "noise": ("setting.noise", float),
 }
 MAX_ECHO = 40  # characters of a bad entry repeated back in the message
 
@@ -39,8 +40,8 @@ def parse_setting(option: str, text: str) -> int | float:
     try:
         return kind(cleaned)
     except (ValueError, OverflowError):
-        what = "an integer" if kind is int else "a number"
-        raise ConfigError(f"--{option} ({label}) must be {what}, got {shown!r}") from None
+        message = "setting.not_integer" if kind is int else "setting.not_number"
+        raise ConfigError(t(message, option=option, label=t(label), text=repr(shown))) from None
 
 
 def apply_setting(app: "ShallowApp", option: str, text: str) -> bool:
@@ -64,7 +65,7 @@ def current_value(app: "ShallowApp", option: str) -> str:
 class ValueInputScreen(ModalScreen[None]):
     """One line to type a value into; enter applies it (and closes if it was good), escape cancels."""
 
-    BINDINGS = [Binding("escape", "dismiss", "cancel", show=False)]
+    BINDINGS = [Binding("escape", "dismiss", "key.cancel", show=False)]
     DEFAULT_CSS = """
     ValueInputScreen { align: center middle; }
     ValueInputScreen > Vertical { width: 60; max-width: 100%; height: auto; border: round $accent;
@@ -73,14 +74,14 @@ class ValueInputScreen(ModalScreen[None]):
 
     def __init__(self, option: str) -> None:
         super().__init__()
+        translate_bindings(self)
         self.option = option
 
     def compose(self) -> ComposeResult:
         label, _kind = TYPED_SETTINGS[self.option]
         app: ShallowApp = self.app  # type: ignore[assignment]
         with Vertical():
-            yield Static(f"{label} (now {current_value(app, self.option)}): type a value, enter sets it "
-                         "and restarts the run, escape cancels")
+            yield Static(t("setting.prompt", label=t(label), value=current_value(app, self.option)))
             yield Input(placeholder=current_value(app, self.option), id="value")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -96,14 +97,14 @@ class TypedSettingCommands(Provider):
 
     def commands(self) -> Iterator[tuple[str, str]]:
         for option, (label, _kind) in TYPED_SETTINGS.items():
-            yield f"Type {label}…", option
+            yield t("setting.type", label=t(label)), option
 
     def _open(self, option: str) -> None:
         self.app.push_screen(ValueInputScreen(option))
 
     async def discover(self) -> Hits:
         for name, option in self.commands():
-            yield DiscoveryHit(name, lambda option=option: self._open(option), help="any value; resets the run")
+            yield DiscoveryHit(name, lambda option=option: self._open(option), help=t("setting.type.help"))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
@@ -111,4 +112,4 @@ class TypedSettingCommands(Provider):
             score = matcher.match(name)
             if score > 0:
                 yield Hit(score, matcher.highlight(name), lambda option=option: self._open(option),
-                          help="any value; resets the run")
+                          help=t("setting.type.help"))

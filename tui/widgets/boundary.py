@@ -8,6 +8,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from engine.plane import cell_of, fields, params_from_rows
+from tui.i18n import t
 from tui.widgets.heatmap import half_block_line, levels
 from tui.widgets.run_frame import RunFrame
 
@@ -60,8 +61,8 @@ class DecisionBoundary(Widget):
         self._drawn_for: tuple | None = None
 
     def on_mount(self) -> None:
-        self.border_title = "Decision boundary ŷ(x1,x2)"
-        self.border_subtitle = "○ class 0 · ● class 1 · dark ŷ→0 light ŷ→1"
+        self.border_title = t("panel.boundary")
+        self.border_subtitle = t("panel.boundary_legend")
 
     def show(self, frame: RunFrame) -> None:
         self._frame = frame

@@ -23,7 +23,7 @@ class CompareChart(Vertical):
 
     def on_mount(self) -> None:
         self.border_title = t("compare.chart")
-        self.border_subtitle = "x: iteration"
+        self.border_subtitle = t("compare.chart_x")
 
     def show(self, frames: dict[str, RunFrame]) -> None:
         plot = self.query_one("#compare-plot", PlotextPlot)
@@ -36,17 +36,17 @@ class CompareChart(Vertical):
             if not records:
                 continue
             iterations = [r.iteration for r in records]
-            plt.plot(iterations, [r.loss for r in records], label=f"loss {side}", marker=loss_marker,
+            plt.plot(iterations, [r.loss for r in records], label=t("chart.side_loss", side=side), marker=loss_marker,
                      color=loss_colour)
             gaps = [(r.iteration, log_gap(r.unit_gap)) for r in records]
             gaps = [(i, g) for i, g in gaps if g is not None]
             if gaps:
                 top = max(top or 1, math.ceil(max(g for _, g in gaps)))
-                plt.plot([i for i, _ in gaps], [g for _, g in gaps], label=f"gap {side}", marker=gap_marker,
+                plt.plot([i for i, _ in gaps], [g for _, g in gaps], label=t("chart.side_gap", side=side), marker=gap_marker,
                          color=gap_colour, yside="right")
         if top is not None:
             # plotext drops points outside the limits and then fails on a legend whose series is empty,
             # so the top grows with the largest gap (scale 10 puts every gap above 1).
             plt.ylim(GAP_FLOOR, top, yside="right")
-            plt.yticks([GAP_FLOOR, -12, -6, 0], ["0 exact", "1e-12", "1e-6", "1"], yside="right")
+            plt.yticks([GAP_FLOOR, -12, -6, 0], [t("chart.exact_zero"), "1e-12", "1e-6", "1"], yside="right")
         plot.refresh()  # no x label: at 80×24 that row is worth more as plot (the subtitle says "iteration")

@@ -8,12 +8,14 @@ Identical units show identical pictures and carry the same group letter (≡A).
 from __future__ import annotations
 
 import numpy as np
+from rich.cells import cell_len
 from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from engine.plane import fields, params_from_rows
 from engine.trainer import Snapshot
+from tui.i18n import t
 from tui.widgets.heatmap import levels, half_block_rows
 from tui.widgets.run_frame import RunFrame, group_marks, unit_name
 from tui.widgets.weights import NEGATIVE, POSITIVE
@@ -56,6 +58,15 @@ def thumbnails(snapshot: Snapshot, activation: str, bounds) -> list[list[Text]]:
     return [half_block_rows(levels(A1[j], low, high)) for j in range(snapshot.n_h)]
 
 
+def header() -> str:
+    """The column names, each starting at its own column whatever the language (Hangul takes two cells)."""
+    columns = ((1, t("diagram.inputs")), (7, "W1"), (13, "A1(x1,x2)"), (27, t("diagram.unit")), (35, "W2"))
+    line = ""
+    for column, name in columns:
+        line += " " * max(1 if line else 0, column - cell_len(line)) + name
+    return line
+
+
 def diagram(snapshot: Snapshot, activation: str, bounds) -> Text:
     n_h = snapshot.n_h
     marks = group_marks(snapshot)
@@ -64,7 +75,7 @@ def diagram(snapshot: Snapshot, activation: str, bounds) -> Text:
     rows = 2 * n_h - 1 if n_h > 1 else 1
     middle = rows // 2
     out = Text(no_wrap=True, overflow="crop", end="")
-    out.append(" in    W1    A1(x1,x2)     unit    W2\n", "bold")
+    out.append(header() + "\n", "bold")
     for line_index in range(2 * n_h):
         j, second = divmod(line_index, 2)
         line = Text(end="")
@@ -87,8 +98,8 @@ def diagram(snapshot: Snapshot, activation: str, bounds) -> Text:
                 line.append("──● ŷ", "bold")
         out.append_text(line)
         out.append("\n")
-    out.append("\n edges: ┄ small ─ mid ━ large, + − 0 sign\n", "dim")
-    out.append(" A1: dark low, light high; ≡A same unit", "dim")
+    out.append("\n" + t("diagram.edges") + "\n", "dim")
+    out.append(t("diagram.pictures"), "dim")
     return out
 
 
@@ -101,7 +112,7 @@ class NetworkDiagram(VerticalScroll):
         yield Static(id="diagram")
 
     def on_mount(self) -> None:
-        self.border_title = "Network"
+        self.border_title = t("panel.network")
         self._lines = -1
 
     def show(self, frame: RunFrame) -> None:

@@ -9,6 +9,7 @@ import math
 
 from textual.containers import Vertical
 
+from tui.i18n import t
 from tui.widgets.run_frame import RunFrame
 
 GAP_FLOOR = -18  # log10 of a gap smaller than any a double can show between two O(1) weights
@@ -29,7 +30,7 @@ class LossChart(Vertical):
     _plot = None
 
     def on_mount(self) -> None:
-        self.border_title = "Loss · accuracy · unit gap (log)"
+        self.border_title = t("panel.loss")
 
     def show(self, frame: RunFrame) -> None:
         if self._plot is None:
@@ -43,17 +44,17 @@ class LossChart(Vertical):
         records = [r for r in frame.records if r.loss is not None and math.isfinite(r.loss)]
         iterations = [r.iteration for r in records]
         if iterations:
-            plt.plot(iterations, [r.loss for r in records], label="loss", marker="braille", color="orange")
-            plt.plot(iterations, [r.accuracy for r in records], label="accuracy", marker="•", color="cyan")
+            plt.plot(iterations, [r.loss for r in records], label=t("chart.loss"), marker="braille", color="orange")
+            plt.plot(iterations, [r.accuracy for r in records], label=t("chart.accuracy"), marker="•", color="cyan")
             gaps = [(r.iteration, log_gap(r.unit_gap)) for r in records]
             gaps = [(i, g) for i, g in gaps if g is not None]
             if gaps:
-                plt.plot([i for i, _ in gaps], [g for _, g in gaps], label="log10 unit gap",
+                plt.plot([i for i, _ in gaps], [g for _, g in gaps], label=t("chart.gap"),
                          marker="x", color="magenta", yside="right")
                 # plotext drops points outside the limits and then crashes drawing the legend of a
                 # series left empty (IndexError): at scale 10 every gap is > 10, so lift the top.
                 plt.ylim(GAP_FLOOR, max(1, math.ceil(max(g for _, g in gaps))), yside="right")
                 ticks = [GAP_FLOOR, -12, -6, 0]
-                plt.yticks(ticks, ["0 exact", "1e-12", "1e-6", "1"], yside="right")
-        plt.xlabel("iteration")
+                plt.yticks(ticks, [t("chart.exact_zero"), "1e-12", "1e-6", "1"], yside="right")
+        plt.xlabel(t("chart.iteration"))
         plot.refresh()

@@ -1,54 +1,58 @@
 """The status bar (iteration, loss, accuracy, settings, distinct units) and the title bar."""
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import Static
 
+from tui.i18n import t
 from tui.widgets.run_frame import RunFrame
 
-PANEL_TABS = ((1, "net"), (2, "weights"), (3, "loss"), (4, "boundary"))
+PANEL_NUMBERS = (1, 2, 3, 4)
 
 
 def status_parts(frame: RunFrame) -> list[tuple[str, str]]:
-    """(text, style) pieces of the status bar, most important first."""
+    """(text, style) pieces of the status bar, most important first (the contract's words in every language)."""
     s, c = frame.snapshot, frame.config
     if s.loss is None:
-        loss = "loss —"
+        loss = t("status.loss_none")
     else:  # a huge init's loss of 1e300 in :.4f is 300 digits long: it filled the bar
-        loss = f"loss {s.loss:.4f}" if s.loss < 1e6 else f"loss {s.loss:.4g}"
+        loss = t("status.loss", loss=f"{s.loss:.4f}" if s.loss < 1e6 else f"{s.loss:.4g}")
     parts = [
-        (f"iter {s.iteration}", "bold"),
+        (t("status.iter", iteration=s.iteration), "bold"),
         (loss, "bold"),
-        (f"acc {s.accuracy:.1%}", ""),
-        (f"{s.distinct_units} of {s.n_h} units distinct", "bold"),
+        (t("status.acc", acc=f"{s.accuracy:.1%}"), ""),
+        (t("status.distinct", k=s.distinct_units, n=s.n_h), "bold"),
     ]
     if s.frozen:
-        parts.append(("frozen", "bold reverse"))
+        parts.append((t("status.frozen"), "bold reverse"))
     if s.diverged:
-        parts.append(("diverged", "bold reverse"))
+        parts.append((t("status.diverged"), "bold reverse"))
+    running = t("status.running" if frame.running else "status.paused", speed=frame.speed_label)
     parts += [
-        (f"init {c.init}", ""),
+        (t("status.init", init=c.init), ""),
         (c.activation, ""),
-        (f"lr {c.lr:g}", ""),
-        (f"step ×{frame.stride}", "dim"),
-        (f"▶ running {frame.speed_label}" if frame.running else f"paused (r runs at {frame.speed_label})", "dim"),
+        (t("status.lr", lr=f"{c.lr:g}"), ""),
+        (t("status.stride", stride=frame.stride), "dim"),
+        (running, "dim"),
     ]
     return parts
 
 
 def pack(parts: list[tuple[str, str]], width: int, separator: str = " · ") -> Text:
-    """Join the parts with separators, breaking lines only between parts (never inside "1 of 4 units")."""
+    """Join the parts with separators, breaking lines only between parts (never inside "1 of 4 units").
+    Widths in terminal cells: a Hangul syllable takes two."""
     text = Text(no_wrap=True, overflow="ellipsis", end="")
     used = 0
     for i, (part, style) in enumerate(parts):
-        if i and used + len(separator) + len(part) > width:
+        if i and used + cell_len(separator) + cell_len(part) > width:
             text.append("\n")
             used = 0
         elif i:
             text.append(separator, "dim")
-            used += len(separator)
+            used += cell_len(separator)
         text.append(part, style)
-        used += len(part)
+        used += cell_len(part)
     return text
 
 
@@ -70,18 +74,19 @@ class TitleBar(Static):
 
     def show(self, frame: RunFrame, selected: int, all_shown: bool, width: int) -> None:
         c = frame.config
-        left = f" shallow-tui · {c.dataset} · {c.activation} · n_h {c.hidden} · lr {c.lr:g}"
+        settings = dict(dataset=c.dataset, activation=c.activation, hidden=c.hidden, lr=f"{c.lr:g}")
+        left = t("title.full", **settings)
         text = Text(left, style="bold", no_wrap=True, overflow="ellipsis", end="")
         tabs = Text(end="")
-        for number, name in PANEL_TABS:
+        for number in PANEL_NUMBERS:
             style = "reverse" if (number == selected and not all_shown) else ""
-            tabs.append(f"[{number}]{name}", style)
+            tabs.append(f"[{number}]{t(f'tab.{number}')}", style)
             tabs.append(" ")
-        gap = width - len(left) - len(tabs.plain)
+        gap = width - cell_len(left) - tabs.cell_len
         if gap < 2:  # narrow terminal: the switcher matters more than the program's name
-            left = f" {c.dataset} · {c.activation} · n_h {c.hidden} · lr {c.lr:g}"
+            left = t("title.short", **settings)
             text = Text(left, style="bold", no_wrap=True, overflow="ellipsis", end="")
-            gap = width - len(left) - len(tabs.plain)
+            gap = width - cell_len(left) - tabs.cell_len
         if gap >= 2:
             text.append(" " * gap)
             text.append_text(tabs)

@@ -6,11 +6,13 @@ group letter, and the exact smallest gap between two units is printed as it is (
 """
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from engine.trainer import Snapshot
+from tui.i18n import t
 from tui.widgets.run_frame import RunFrame, fmt4, group_marks, unit_name
 
 CELL = 10  # "-1.234e-17" is the widest fmt4 result
@@ -60,7 +62,8 @@ def weights_table(s: Snapshot, width: int) -> Text:
         return Text(f"{unit_name(j):<3}" + (f"≡{mark} " if mark else "   "), style="bold" if mark else "")
 
     def table(names, pick, with_grads: bool) -> None:
-        line = Text("unit  ", style="bold", end="")
+        unit = t("weights.unit")
+        line = Text(unit + " " * max(1, 6 - cell_len(unit)), style="bold", end="")  # the label column: 6 cells
         _header(line, names)
         if with_grads:
             line.append(" │")
@@ -93,20 +96,20 @@ def weights_table(s: Snapshot, width: int) -> Text:
 
 def _groups_text(groups: tuple[tuple[int, ...], ...]) -> str:
     shared = [g for g in groups if len(g) > 1]
-    return " ".join("{" + ",".join(unit_name(j) for j in g) + "}" for g in shared) or "none"
+    return " ".join("{" + ",".join(unit_name(j) for j in g) + "}" for g in shared) or t("weights.none")
 
 
 def _symmetry_lines(s: Snapshot) -> Text:
     text = Text(end="")
     if s.unit_gap is None:
-        text.append("one hidden unit: no gap to measure", "dim")
+        text.append(t("weights.one_unit"), "dim")
         return text
-    text.append("identical units: ", "bold")
+    text.append(t("weights.identical_units"), "bold")
     text.append(_groups_text(s.groups))
-    text.append("\nidentical gradient rows: ", "bold")
+    text.append("\n" + t("weights.identical_grads"), "bold")
     text.append(_groups_text(s.grad_groups))
-    text.append("\nsmallest gap between units: ", "bold")
-    gap = "0.0 (exactly: bit-identical)" if s.unit_gap == 0 else repr(s.unit_gap)
+    text.append("\n" + t("weights.smallest_gap"), "bold")
+    gap = t("weights.exactly_zero") if s.unit_gap == 0 else repr(s.unit_gap)
     text.append(gap, "bold reverse" if s.unit_gap == 0 else "")
     return text
 
@@ -120,13 +123,13 @@ class WeightsPanel(VerticalScroll):
         yield Static(id="weights-table")
 
     def on_mount(self) -> None:
-        self.border_title = "Weights"
+        self.border_title = t("panel.weights")
         self._frame: RunFrame | None = None
         self._lines = -1
 
     def show(self, frame: RunFrame) -> None:
         self._frame = frame
-        self.border_title = f"Weights · iter {frame.snapshot.iteration}"
+        self.border_title = t("panel.weights_at", iteration=frame.snapshot.iteration)
         table = weights_table(frame.snapshot, self.size.width - 1)
         lines = table.plain.count("\n")
         # A re-layout repaints the whole screen; only a new number of rows needs one.
