@@ -97,8 +97,8 @@ class Network:
     Z2, ``grads``) is overwritten by the next call; copy what you want to keep.
 
     Speed comes from doing few NumPy calls per iteration (at m = 400 each call costs more than
-    its arithmetic): A1 and g'(Z1) live in one stacked buffer with a row of ones between them,
-    so one stacked product yields dW1, db1, dW2 and db2 at once. The calls themselves are written
+    its arithmetic): A1 sits under a row of ones, so [b2 | W2]·[1; A1] is Z2 and [1; A1]·dZ2
+    gives db2 and every dW2 in one call, as g'(Z1)·([X; 1]·dZ2) gives dW1 and db1. The calls are written
     down once, as a recipe of in-place operations on these buffers (see ``_recipe``), which
     ``forward``, ``backward``, ``update`` and the tight loop of ``train`` all replay.
     """
@@ -122,14 +122,10 @@ class Network:
         self.X_ones_half = self.X_ones * 0.5
         self.X_ones_half_minus_Y = self.X_ones * (0.5 - self.Y)
         self.Z1 = np.empty((n_h, m))
-        # rows: g'(Z1) (n_h) | ones (1) | A1 (n_h). A1 with the ones row above it is [1; A1], so
-        # [b2 | W2]·[1; A1] = Z2; and every row of the stack dotted with every row of [X; 1]·dZ2
-        # gives every gradient sum.
-        self.stack = np.empty((2 * n_h + 1, m))
-        self.stack[n_h] = 1.0
-        self.g_prime = self.stack[:n_h]
-        self.A1 = self.stack[n_h + 1 :]
-        self.ones_A1 = self.stack[n_h:]
+        self.ones_A1 = np.empty((n_h + 1, m))  # [1; A1]
+        self.ones_A1[0] = 1.0
+        self.A1 = self.ones_A1[1:]
+        self.g_prime = np.empty((n_h, m))
         self.half_b2_W2 = np.empty(n_h + 1)
         self.Z2_half = np.empty(m)  # Z2/2, exactly (halving is exact in binary)
         # tanh(Z2/2) copied onto n_x + 1 rows: a plain element-wise multiply by [X; 1]·0.5 is
@@ -140,11 +136,11 @@ class Network:
         self.grads = Grads(np.zeros((n_h, n_x)), np.zeros((n_h, 1)), np.zeros((1, n_h)), np.zeros((1, 1)))
         self.change = np.empty((n_h + 1, n_x + 2))
         self._learning_rate = np.zeros(())  # read by the update steps of the recipe
-        # One dot product over the m examples per (stack row, column of [X; 1]·dZ2): the same
-        # call for every hidden unit, so identical units get identical bits (a single big matrix
-        # product would send some rows through other kernels and round them differently).
-        self._stack_3d = self.stack[:, None, :]
-        self._sums = np.empty((2 * n_h + 1, n_x + 1))
+        # Gradient sums are one dot product over the m examples per (unit, column of [X; 1]·dZ2):
+        # the same call for every hidden unit, so identical units get identical bits (a single big
+        # matrix product would send some rows through other kernels and round them differently).
+        self._g_prime_3d = self.g_prime[:, None, :]
+        self._unit_sums = np.empty((n_h, n_x + 1))
         self._recipe_for: Params | None = None
 
     def _recipe(self, params: Params) -> None:
@@ -157,7 +153,7 @@ class Network:
         """
         n_x, n_h, g, grads = self.n_x, self.n_h, self.g, self.grads
         W2_column = params.units[:, n_x + 1 :]
-        half, sums, tanh_rows = self.half_b2_W2, self._sums, self.tanh_Z2_half_rows
+        half, unit_sums, tanh_rows = self.half_b2_W2, self._unit_sums, self.tanh_Z2_half_rows
         self._forward_steps = [
             (np.matmul, (params.units[:, None, : n_x + 1], self.X_ones, self.Z1[:, None, :])),  # Z1 = W1·X + b1
             (g.forward, (self.Z1, self.A1)),  # A1 = g(Z1)
@@ -172,16 +168,16 @@ class Network:
             (np.multiply, (self.X_ones_half, tanh_rows, self.X_ones_dZ2)),
             (np.add, (self.X_ones_dZ2, self.X_ones_half_minus_Y, self.X_ones_dZ2)),  # [X; 1]·dZ2
             (g.derivative, (self.Z1, self.A1, self.g_prime)),  # g'(Z1)
-            # Every row of the stack dotted with every row of [X; 1]·dZ2, then 1/m:
-            #   row j < n_h:  (1/m) Σ g'·dZ2·[x1, x2, 1]  -> [dW1 | db1][j] / W2[j]
-            #   row n_h:      (1/m) Σ dZ2                 -> db2 (last column)
-            #   row n_h+1+j:  (1/m) Σ A1[j]·dZ2           -> dW2[j] (last column)
-            (np.vecdot, (self._stack_3d, self.X_ones_dZ2[None], sums)),
-            (np.multiply, (sums, 1.0 / self.m, sums)),
+            # One dot product over the m examples per unit and column, then 1/m:
+            #   g'(Z1[j]) · [X; 1]·dZ2  -> (1/m) Σ g'·dZ2·[x1, x2, 1] = [dW1 | db1][j] / W2[j]
+            #   [1; A1]  · dZ2          -> (1/m) Σ dZ2 = db2, (1/m) Σ A1[j]·dZ2 = dW2[j]
+            (np.vecdot, (self._g_prime_3d, self.X_ones_dZ2[None], unit_sums)),
+            (np.vecdot, (self.ones_A1, self.dZ2, grads.b2_W2)),
+            (np.multiply, (unit_sums, 1.0 / self.m, unit_sums)),
+            (np.multiply, (grads.b2_W2, 1.0 / self.m, grads.b2_W2)),  # [db2 | dW2]
             # dZ1 = W2ᵀ·dZ2 * g'(Z1) is never formed: W2[j] can wait until after the sum over the m
             # examples, [dW1 | db1][j] = W2[j] · (1/m) Σ_i g'(Z1[j, i]) · dZ2[i] · [X; 1][:, i].
-            (np.multiply, (sums[:n_h], W2_column, grads.units[:, : n_x + 1])),
-            (np.copyto, (grads.b2_W2, sums[n_h:, n_x])),  # [db2 | dW2]
+            (np.multiply, (unit_sums, W2_column, grads.units[:, : n_x + 1])),
         ]
         self._update_steps = [  # W := W - α·dW for W1, b1, W2 and b2: one table
             (np.multiply, (grads.table, self._learning_rate, self.change)),
