@@ -128,7 +128,8 @@ class ShallowApp(App):
         Binding("x", "random", "key.random"),
         Binding("c", "compare", "key.compare"),
         Binding("g", "lesson", "key.lesson", show=False),
-        Binding("e", "export", "key.export", show=False),
+        Binding("e", "export('csv')", "key.export", show=False),
+        Binding("E", "export('json')", "key.export_json", show=False),
         Binding("question_mark,f1", "help", "key.help", key_display="?"),
         Binding("q", "quit", "key.quit"),
         Binding("right_square_bracket", "stride(1)", "key.stride_up", show=False),
@@ -498,11 +499,12 @@ class ShallowApp(App):
         self._pause_run()
         self.push_screen(LessonScreen())
 
-    def action_export(self) -> None:
-        """The run's history as CSV in the working directory (tui/export.py), written off the UI thread."""
+    def action_export(self, fmt: str = "csv") -> None:
+        """The run's history as CSV (e) or JSON (E) in the working directory (tui/export.py), written off
+        the UI thread."""
         from tui.export import start_export
 
-        start_export(self, self.trainer, lock=self._lock)
+        start_export(self, self.trainer, lock=self._lock, fmt=fmt)
 
     def action_command_palette(self) -> None:
         """Textual's palette, except that a burst of Enters cannot pop the screen under it."""

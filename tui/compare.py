@@ -164,7 +164,8 @@ class CompareScreen(TimedRuns, Screen):
         Binding("1", "panel(1)", "key.network", show=False),
         Binding("2", "panel(2)", "key.weights", show=False),
         Binding("3,4", "panel(3)", "key.boundary", show=False),
-        Binding("e", "export", "key.export", show=False),
+        Binding("e", "export('csv')", "key.export", show=False),
+        Binding("E", "export('json')", "key.export_json", show=False),
         Binding("greater_than_sign,full_stop,less_than_sign,comma", "not_here", show=False),
         Binding("up", "scroll_panels(-1)", show=False),
         Binding("down", "scroll_panels(1)", show=False),
@@ -347,11 +348,11 @@ class CompareScreen(TimedRuns, Screen):
     def action_not_here(self) -> None:
         self.notify(t("compare.no_other"), timeout=3)
 
-    def action_export(self) -> None:
+    def action_export(self, fmt: str = "csv") -> None:
         from tui.export import start_export
 
         for side, run in self.sides.items():
-            start_export(self.app, run.trainer, label=f"compare-{side}-")
+            start_export(self.app, run.trainer, label=f"compare-{side}-", fmt=fmt)
 
     def action_leave(self) -> None:
         self._stop()

@@ -14,9 +14,10 @@ from engine.trainer import Trainer
 from tui.i18n import t
 
 
-def default_name(trainer: Trainer, label: str = "") -> str:
+def default_name(trainer: Trainer, label: str = "", fmt: str = "csv") -> str:
+    """``fmt`` is "csv" or "json" (engine/export.py picks the format from the extension)."""
     c = trainer.config
-    return f"shallow-tui-{label}{c.init}-iter{trainer.iteration}.csv"
+    return f"shallow-tui-{label}{c.init}-iter{trainer.iteration}.{fmt}"
 
 
 def export_now(replay: Replay, path: str | os.PathLike) -> tuple[bool, str]:
@@ -34,14 +35,14 @@ def export_now(replay: Replay, path: str | os.PathLike) -> tuple[bool, str]:
     return True, message
 
 
-def start_export(app, trainer: Trainer, label: str = "", lock=None) -> None:
-    """Take the run's state now (under ``lock`` if given) and write the file in a worker thread."""
+def start_export(app, trainer: Trainer, label: str = "", lock=None, fmt: str = "csv") -> None:
+    """Take the run's state now (under ``lock`` if given) and write the file (CSV or JSON) in a worker thread."""
     if lock is not None:
         with lock:
             replay = Replay.of(trainer)
     else:
         replay = Replay.of(trainer)
-    path = Path(os.getcwd()) / default_name(trainer, label)
+    path = Path(os.getcwd()) / default_name(trainer, label, fmt)
 
     def work() -> None:
         written, message = export_now(replay, path)

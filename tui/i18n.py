@@ -178,6 +178,7 @@ EN: dict[str, str] = {
     "key.next": "next",
     "key.previous": "previous",
     "key.leave": "leave",
+    "key.export_json": "export JSON",
     # -- the app's messages --------------------------------------------------------------------------------
     "app.diverged_already": "the run diverged: lower the learning rate (L) or reset (z / x) first",
     "app.diverged_at": ("diverged at iteration {iteration}: the loss is no longer finite, training stopped; "
@@ -265,6 +266,7 @@ EN: dict[str, str] = {
     "palette.compare": "Compare zeros vs random",
     "palette.lesson": "Lesson: why random init",
     "palette.export": "Export history (CSV)",
+    "palette.export_json": "Export history as JSON",
     "palette.screenshot": "Save screenshot (SVG)",
     "palette.screenshot.help": "to the working directory",
     "palette.help": "Help",
@@ -315,7 +317,7 @@ EN: dict[str, str] = {
     "key.export": "export",
     "help.compare": "compare two initialisations side by side, in lockstep",
     "help.lesson": "the guided lesson: why weights must start random (9 steps)",
-    "help.export": "export the run's history (CSV) to the working directory",
+    "help.export": "export the run's history to the working directory: e as CSV, E as JSON",
     # -- compare mode -----------------------------------------------------------------------------------
     "compare.title": " compare · {dataset} · {activation} · n_h {hidden} · lr {lr}",
     "compare.details": "details: side {side}",
@@ -499,6 +501,7 @@ KO: dict[str, str] = {
     "key.next": "다음",
     "key.previous": "이전",
     "key.leave": "나가기",
+    "key.export_json": "JSON 내보내기",
     "app.diverged_already": "학습이 발산했습니다: 먼저 학습률을 낮추거나 (L) 다시 초기화하세요 (z / x)",
     "app.diverged_at": ("diverged at iteration {iteration}: 손실이 더 이상 유한하지 않아 학습을 멈췄습니다. "
                         "← 뒤로, z / x 초기화, L 학습률 낮추기"),
@@ -583,6 +586,7 @@ KO: dict[str, str] = {
     "palette.compare": "비교: zeros 대 random",
     "palette.lesson": "수업: 왜 무작위 초기화인가",
     "palette.export": "기록 내보내기 (CSV)",
+    "palette.export_json": "기록을 JSON으로 내보내기",
     "palette.screenshot": "스크린샷 저장 (SVG)",
     "palette.screenshot.help": "작업 디렉터리에",
     "palette.help": "도움말",
@@ -629,7 +633,7 @@ KO: dict[str, str] = {
     "key.export": "내보내기",
     "help.compare": "두 초기화를 나란히, 같은 걸음으로 비교",
     "help.lesson": "안내 수업: 가중치를 왜 무작위로 초기화하는가 (9단계)",
-    "help.export": "학습 기록을 CSV로 작업 디렉터리에 내보내기",
+    "help.export": "학습 기록을 작업 디렉터리에 내보내기: e는 CSV, E는 JSON",
     "compare.title": " 비교 · {dataset} · {activation} · n_h {hidden} · lr {lr}",
     "compare.details": "자세히: {side} 쪽",
     "compare.side": "{side} 쪽: {init}",

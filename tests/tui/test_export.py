@@ -110,6 +110,40 @@ async def test_e_key_in_a_read_only_place_is_a_notification(make_app, tmp_path, 
         assert app.is_running
 
 
+async def test_shift_e_exports_json_and_the_palette_offers_it(make_app, tmp_path, monkeypatch):
+    from tui.screens.palette import RunCommands
+
+    monkeypatch.chdir(tmp_path)
+    app = make_app(hidden=2)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space", "space", "E")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        files = list(tmp_path.glob("*.json"))
+        assert [f.name for f in files] == ["shallow-tui-random-iter2.json"] and not list(tmp_path.glob("*.csv"))
+        document = json.loads(files[0].read_text())
+        _same_as_run(document["history"], app.trainer)
+        assert document["iterations"] == 2 and document["config"]["hidden"] == 2
+        assert any(str(files[0]) in n for n in notifications(app))
+        names = [name for name, _, _ in RunCommands(app.screen).commands()]
+        assert "Export history as JSON" in names
+
+
+async def test_shift_e_in_the_lesson_and_compare_exports_json(make_app, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c", "space", "E")
+        await app.workers.wait_for_complete()
+        await pilot.press("escape", "g", "E")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["shallow-tui-compare-A-zeros-iter1.json", "shallow-tui-compare-B-random-iter1.json",
+                     "shallow-tui-lesson1-zeros-iter0.json"]
+    assert all(json.loads((tmp_path / name).read_text())["history"] for name in names)
+
+
 async def test_e_in_compare_exports_both_sides(make_app, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     app = make_app()

@@ -69,7 +69,8 @@ class LessonScreen(TimedRuns, Screen):
         Binding("2", "panel(2)", show=False),
         Binding("3", "panel(3)", show=False),
         Binding("4", "panel(4)", show=False),
-        Binding("e", "export", show=False),
+        Binding("e", "export('csv')", "key.export", show=False),
+        Binding("E", "export('json')", "key.export_json", show=False),
         Binding("up", "scroll_panels(-1)", show=False),
         Binding("down", "scroll_panels(1)", show=False),
     ]
@@ -198,10 +199,10 @@ class LessonScreen(TimedRuns, Screen):
             if panel.display:
                 panel.scroll_relative(y=lines, animate=False)
 
-    def action_export(self) -> None:
+    def action_export(self, fmt: str = "csv") -> None:
         from tui.export import start_export
 
-        start_export(self.app, self.run.trainer, label=f"lesson{self.step_info.number}-")
+        start_export(self.app, self.run.trainer, label=f"lesson{self.step_info.number}-", fmt=fmt)
 
     def action_leave(self) -> None:
         self._stop()

@@ -36,7 +36,7 @@ KEYS = (
         ("↑ ↓ PgUp PgDn", "help.scroll"),
         ("c", "help.compare"),
         ("g", "help.lesson"),
-        ("e", "help.export"),
+        ("e E", "help.export"),
         ("ctrl+p", "help.palette"),
         ("ctrl+s", "help.screenshot"),
         ("? F1", "help.help"),

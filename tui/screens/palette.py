@@ -61,6 +61,7 @@ class RunCommands(Provider):
         yield t("palette.compare"), app.action_compare, t("help.compare")
         yield t("palette.lesson"), app.action_lesson, t("help.lesson")
         yield t("palette.export"), app.action_export, t("help.export")
+        yield t("palette.export_json"), partial(app.action_export, "json"), t("help.export")
         yield t("palette.screenshot"), app.action_save_screenshot, t("palette.screenshot.help")
         yield t("palette.help"), app.action_help, t("palette.help.help")
         yield t("palette.quit"), app.action_quit, t("palette.quit.help")
