@@ -23,7 +23,7 @@ from engine.config import ACTIVATIONS, DATASETS, INIT_SCHEMES, Config, ConfigErr
 from engine.trainer import Trainer
 from engine.safe_write import SafeWriteError, write_atomically
 from tui.i18n import t, translate_bindings
-from tui.run_side import frame_of, next_stride, points_of
+from tui.run_side import frame_of, next_stride, points_of, speed_text
 from tui.signals import install_exit_signals
 from tui.screens.command_palette import BurstSafeCommandPalette
 from tui.screens.help import HelpScreen
@@ -192,8 +192,7 @@ class ShallowApp(App):
 
     @property
     def speed_label(self) -> str:
-        speed = SPEEDS[self.speed_index]
-        return t("speed.max") if speed is None else t("speed.per_second", speed=speed)
+        return speed_text(SPEEDS[self.speed_index])
 
     def _make_frame(self, running: bool) -> RunFrame:
         """Call with the lock held."""

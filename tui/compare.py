@@ -34,7 +34,6 @@ from tui.widgets.weights import WeightsPanel
 SIDES = ("A", "B")
 DETAIL_PANELS = {1: "net", 2: "weights", 3: "boundary"}
 BOTH_SIDES_WIDTH = 120  # from here both sides' detail panels fit next to each other
-ITERATIONS_PER_TICK = 10  # each side, every TimedRuns.TICK (0.1 s): 100 it/s
 HIDDEN_CHOICES = (1, 2, 3, 4, 5, 8, 16, 32, 64)
 SCALES = (0.001, 0.01, 0.1, 0.5, 1.0, 2.0, 5.0, 10.0)
 LEARNING_RATES = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 0.5, 1.0, 1.2, 2.0, 3.0, 5.0, 10.0)
@@ -166,7 +165,8 @@ class CompareScreen(TimedRuns, Screen):
         Binding("3,4", "panel(3)", "key.boundary", show=False),
         Binding("e", "export('csv')", "key.export", show=False),
         Binding("E", "export('json')", "key.export_json", show=False),
-        Binding("greater_than_sign,full_stop,less_than_sign,comma", "not_here", show=False),
+        Binding("greater_than_sign,full_stop", "faster", "key.faster", show=False),
+        Binding("less_than_sign,comma", "slower", "key.slower", show=False),
         Binding("up", "scroll_panels(-1)", show=False),
         Binding("down", "scroll_panels(1)", show=False),
     ]
@@ -224,9 +224,10 @@ class CompareScreen(TimedRuns, Screen):
             title = Text(t("compare.title", dataset=config.dataset, activation=config.activation,
                            hidden=config.hidden, lr=f"{config.lr:g}"), style="bold", no_wrap=True, end="")
             state = t("compare.running") if running else t("compare.paused")
-            right = t("status.stride", stride=self.stride) + " · " + state
-            if not self.both_shown:
-                right = t("compare.details", side=self.shown_side) + " · " + right
+            right = " · ".join((t("status.stride", stride=self.stride), self.speed_label, state))
+            details = t("compare.details", side=self.shown_side) + " · " + right
+            if not self.both_shown and title.cell_len + cell_len(details) + 2 <= width:
+                right = details  # at 80 columns there is no room: the side's label line above its panel says it
             gap = width - title.cell_len - cell_len(right) - 1
             if gap >= 1:
                 title.append(" " * gap + right + " ")
@@ -246,9 +247,6 @@ class CompareScreen(TimedRuns, Screen):
     # -- stepping --------------------------------------------------------------------------------------
     def runs(self) -> list[RunSide]:
         return list(self.sides.values())
-
-    def tick_size(self) -> int:
-        return ITERATIONS_PER_TICK
 
     def advance(self, n: int) -> None:
         for side, run in self.sides.items():
@@ -344,9 +342,6 @@ class CompareScreen(TimedRuns, Screen):
                 panel = self.query_one(f"#{name}-{side}")
                 if panel.display:
                     panel.scroll_relative(y=lines, animate=False)
-
-    def action_not_here(self) -> None:
-        self.notify(t("compare.no_other"), timeout=3)
 
     def action_export(self, fmt: str = "csv") -> None:
         from tui.export import start_export

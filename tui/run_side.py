@@ -6,10 +6,24 @@ from engine.config import Config
 from engine.history import Record
 from engine.plane import bounds_of
 from engine.trainer import Trainer
+from tui.i18n import t
 from tui.widgets.run_frame import RunFrame, TrainingPoints
 
 
 STRIDES = (1, 10, 100, 1000)  # iterations per step key: ] and [ move along these
+# Auto-run speeds, iterations per second (of each run): > and < move along these. The app's worker thread
+# also has None, "as fast as it goes"; screens stepped on the UI thread stop at 10 000 (a tick of 1000
+# iterations at n_h = 4 is a few tens of milliseconds).
+TIMED_SPEEDS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000)
+
+
+def speed_text(speed: int | None) -> str:
+    return t("speed.max") if speed is None else t("speed.per_second", speed=speed)
+
+
+def speed_at_least(speed: float) -> int:
+    """The slowest of TIMED_SPEEDS that is at least ``speed`` (or the fastest)."""
+    return next((s for s in TIMED_SPEEDS if s >= speed), TIMED_SPEEDS[-1])
 
 
 def next_stride(stride: int, direction: int) -> int:
@@ -56,18 +70,37 @@ def frame_of(trainer: Trainer, points: TrainingPoints, running: bool, speed_labe
 
 
 class TimedRuns:
-    """Mixin for screens whose runs the UI thread alone steps: step/back/stride keys and a run/pause
-    timer. The screen provides ``stride``, ``redraw()`` and ``runs()``; ``TICK`` and ``tick_size()``
-    set the auto-run pace, ``advance(n)`` may be overridden to report on each run."""
+    """Mixin for screens whose runs the UI thread alone steps: step/back/stride keys, a run/pause timer
+    and its speed (> faster, < slower). The screen provides ``stride``, ``redraw()`` and ``runs()``;
+    ``speed`` (iterations per second, one of TIMED_SPEEDS) sets the auto-run pace; ``advance(n)`` may be
+    overridden to report on each run."""
 
     TICK = 0.1  # seconds between auto-run ticks
     _timer = None
+    speed = 100
+    _carry = 0  # iterations × ticks per second owed by earlier ticks (below 10 it/s a tick is less than one)
 
     def runs(self) -> list[RunSide]:
         raise NotImplementedError
 
-    def tick_size(self) -> int:
-        return self.stride
+    @property
+    def speed_label(self) -> str:
+        return speed_text(self.speed)
+
+    def run_state(self) -> str:
+        """"▶ running 100 it/s" or "paused (r runs at 100 it/s)", in the chosen language."""
+        return t("status.running" if self._timer is not None else "status.paused", speed=self.speed_label)
+
+    def action_faster(self) -> None:
+        self._set_speed(1)
+
+    def action_slower(self) -> None:
+        self._set_speed(-1)
+
+    def _set_speed(self, direction: int) -> None:
+        index = TIMED_SPEEDS.index(self.speed) + direction
+        self.speed = TIMED_SPEEDS[max(0, min(len(TIMED_SPEEDS) - 1, index))]
+        self.redraw()  # the screen shows the speed: no toast over the panels
 
     def advance(self, n: int) -> None:
         for run in self.runs():
@@ -88,6 +121,7 @@ class TimedRuns:
         if self._timer is not None:
             self._stop()
         else:
+            self._carry = 0
             self._timer = self.set_interval(self.TICK, self._tick)
         self.redraw()
 
@@ -97,7 +131,10 @@ class TimedRuns:
             self._timer = None
 
     def _tick(self) -> None:
-        self.advance(self.tick_size())
+        n, self._carry = divmod(self._carry + self.speed, round(1 / self.TICK))  # integers: no drift
+        if n == 0:
+            return
+        self.advance(n)
         if all(run.trainer.diverged for run in self.runs()):
             self._stop()
         self.redraw()

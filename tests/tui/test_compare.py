@@ -142,3 +142,26 @@ async def test_korean_compare_key_line_fits_80_columns(make_app):
             assert "A 쪽: zeros" in str(app.screen.query_one("#cmp-label-A").render())
     finally:
         i18n.set_language("en")
+
+
+async def test_speed_keys_in_compare_set_how_far_each_tick_goes(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c")
+        screen = app.screen
+        assert screen.speed == 100
+        await pilot.press("greater_than_sign")
+        assert screen.speed == 200 and "200 it/s" in str(screen.query_one("#cmp-title").render())
+        for _ in range(10):  # one second of ticks, without waiting for the clock
+            screen._tick()
+        a, b = screen.sides["A"].trainer, screen.sides["B"].trainer
+        assert a.iteration == b.iteration == 200
+        await pilot.press(*["less_than_sign"] * 12)  # down to the slowest: one iteration a second
+        assert screen.speed == 1 and "1 it/s" in str(screen.query_one("#cmp-title").render())
+        for _ in range(19):
+            screen._tick()
+        assert a.iteration == b.iteration == 201
+        await pilot.press("r")
+        await pilot.pause()
+        assert "▶ running" in str(screen.query_one("#cmp-title").render())
+        await pilot.press("r")

@@ -128,3 +128,21 @@ def test_language_from_the_environment():
     assert i18n.language_from_env({"LC_ALL": "ko_KR.UTF-8", "LANG": "en_US.UTF-8"}) == "ko"
     assert i18n.language_from_env({"LC_ALL": "C", "LANG": "ko_KR.UTF-8"}) == "en"
     assert i18n.language_from_env({}) == "en"
+
+
+async def test_speed_keys_in_the_lesson():
+    app = _open_lesson()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        box = screen.query_one("#lesson-box")
+        assert screen.speed == 10 and "10 it/s" in str(box.border_subtitle)  # ten strides of 1 a second
+        await pilot.press("greater_than_sign", "greater_than_sign")
+        assert screen.speed == 50 and "50 it/s" in str(box.border_subtitle)
+        for _ in range(10):
+            screen._tick()
+        assert screen.run.trainer.iteration == 50
+        await pilot.press("comma")
+        assert screen.speed == 20
+        await pilot.press("n", "n", "n")  # step 4: stride 100, ten strides a second again
+        assert screen.stride == 100 and screen.speed == 1000

@@ -18,7 +18,7 @@ from textual.widgets import Static
 from engine.config import ACTIVATIONS, INIT_SCHEMES, Config, ConfigError
 from tui.i18n import t, translate_bindings
 from tui.lesson.steps import STEPS, set_up, text_values
-from tui.run_side import RunSide, TimedRuns
+from tui.run_side import RunSide, TimedRuns, speed_at_least
 from tui.widgets.boundary import DecisionBoundary
 from tui.widgets.diagram import NetworkDiagram
 from tui.widgets.loss_chart import LossChart
@@ -53,6 +53,8 @@ class LessonScreen(TimedRuns, Screen):
         Binding("left", "back", "key.back", key_display="←"),
         Binding("r", "toggle_run", "key.run"),
         Binding("escape,g", "leave", "key.leave", key_display="esc"),
+        Binding("greater_than_sign,full_stop", "faster", "key.faster", show=False),
+        Binding("less_than_sign,comma", "slower", "key.slower", show=False),
         Binding("right_square_bracket", "stride(1)", "key.stride_up", show=False),
         Binding("left_square_bracket", "stride(-1)", "key.stride_down", show=False),
         Binding("z", "change('init', 'zeros')", "key.zeros", show=False),
@@ -81,6 +83,7 @@ class LessonScreen(TimedRuns, Screen):
         self.index = start
         self.run = RunSide(STEPS[start].config)
         self.stride = STEPS[start].stride
+        self.speed = speed_at_least(10 * self.stride)
         self.panel = STEPS[start].panel
         self.lines: list[str] = []
         self._values: dict = {}
@@ -113,6 +116,7 @@ class LessonScreen(TimedRuns, Screen):
         set_up(step, self.run.trainer)
         self.run.reset_points()
         self.stride, self.panel = step.stride, step.panel
+        self.speed = speed_at_least(10 * step.stride)  # r runs ten strides a second; > and < change it
         self._values = text_values(step, self.run.trainer)
         self.redraw()
 
@@ -144,6 +148,8 @@ class LessonScreen(TimedRuns, Screen):
         with self.app.batch_update():
             box = self.query_one("#lesson-box")
             box.border_title = t("lesson.title", n=number, total=len(STEPS), title=t(f"lesson.{number}.title"))
+            # The status line below is cut at 80 columns before its speed: the box's lower edge shows it.
+            box.border_subtitle = t("status.stride", stride=self.stride) + " · " + self.run_state()
             text = Text("\n".join(self.lines[:-1]), end="")
             text.append("\n" + self.lines[-1], "dim")
             self.query_one("#lesson-text", Static).update(text)
