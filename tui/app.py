@@ -530,9 +530,15 @@ class ShallowApp(App):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
+    def screenshot_name(self) -> str:
+        return f"shallow-tui-iter{self.trainer.iteration}-{self.config.init}.svg"
+
     def action_save_screenshot(self) -> None:
-        """An SVG in the working directory, written atomically under a free name (never over a file)."""
-        name = f"shallow-tui-iter{self.trainer.iteration}-{self.config.init}.svg"
+        """An SVG in the working directory, written atomically under a free name (never over a file), named
+        after what is on screen: the topmost screen that has a ``screenshot_name`` (compare mode, the
+        lesson), else the main run (also under help or the palette)."""
+        named = [s for s in reversed(self.screen_stack) if hasattr(s, "screenshot_name")]
+        name = named[0].screenshot_name() if named else self.screenshot_name()
         try:
             svg = self.export_screenshot()
             path = write_atomically(os.path.join(os.getcwd(), name), svg, new_name=True)

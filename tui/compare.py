@@ -25,7 +25,7 @@ from textual.widgets import Static
 
 from engine.config import ACTIVATIONS, DATASETS, INIT_SCHEMES, Config, ConfigError, InitOverride
 from tui.i18n import t, translate_bindings
-from tui.run_side import RunSide, TimedRuns, init_label
+from tui.run_side import RunSide, TimedRuns, file_part, init_label
 from tui.widgets.boundary import DecisionBoundary
 from tui.widgets.compare_chart import CompareChart
 from tui.widgets.diagram import NetworkDiagram
@@ -348,6 +348,11 @@ class CompareScreen(TimedRuns, Screen):
 
         for side, run in self.sides.items():
             start_export(self.app, run.trainer, label=f"compare-{side}-", fmt=fmt)
+
+    def screenshot_name(self) -> str:
+        """ctrl+s here: "shallow-tui-compare-iter100-zeros-vs-random-0.01.svg"."""
+        a, b = (init_label(self.sides[side].config) for side in SIDES)
+        return f"shallow-tui-compare-iter{self.sides['A'].trainer.iteration}-{file_part(a)}-vs-{file_part(b)}.svg"
 
     def action_leave(self) -> None:
         self._stop()

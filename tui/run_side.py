@@ -2,6 +2,8 @@
 lesson), plus the timer-driven stepping that compare mode and the lesson share."""
 from __future__ import annotations
 
+import re
+
 from engine.config import Config
 from engine.history import Record
 from engine.plane import bounds_of
@@ -142,6 +144,11 @@ class TimedRuns:
     def action_stride(self, direction: int) -> None:
         self.stride = next_stride(self.stride, direction)
         self.redraw()
+
+
+def file_part(text: str) -> str:
+    """``text`` as part of a file name: "zeros; b1 random 0.01" -> "zeros-b1-random-0.01"."""
+    return re.sub(r"[^A-Za-z0-9.]+", "-", text).strip("-")
 
 
 def init_label(config: Config) -> str:

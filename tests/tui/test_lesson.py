@@ -109,11 +109,12 @@ async def test_ctrl_s_screenshots_the_lesson(tmp_path, monkeypatch, language):
     app = _open_lesson()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("ctrl+s")
+        await pilot.press("ctrl+s", "n", "n", "space", "space", "ctrl+s", "escape", "ctrl+s")
         await pilot.pause()
-    files = list(tmp_path.glob("*.svg"))
-    assert len(files) == 1
-    svg = html.unescape(files[0].read_text()).replace("\xa0", " ")
+    names = sorted(f.name for f in tmp_path.glob("*.svg"))
+    assert names == ["shallow-tui-iter0-random.svg",  # back in the app: the main run's name
+                     "shallow-tui-lesson-step1-iter0-zeros.svg", "shallow-tui-lesson-step3-iter2-constant-0.5.svg"]
+    svg = html.unescape((tmp_path / names[1]).read_text()).replace("\xa0", " ")
     assert "숨겨진" in svg and "1 of 2 units distinct" in svg
 
 

@@ -18,7 +18,7 @@ from textual.widgets import Static
 from engine.config import ACTIVATIONS, INIT_SCHEMES, Config, ConfigError
 from tui.i18n import t, translate_bindings
 from tui.lesson.steps import STEPS, set_up, text_values
-from tui.run_side import RunSide, TimedRuns, speed_at_least
+from tui.run_side import RunSide, TimedRuns, file_part, init_label, speed_at_least
 from tui.widgets.boundary import DecisionBoundary
 from tui.widgets.diagram import NetworkDiagram
 from tui.widgets.loss_chart import LossChart
@@ -209,6 +209,11 @@ class LessonScreen(TimedRuns, Screen):
         from tui.export import start_export
 
         start_export(self.app, self.run.trainer, label=f"lesson{self.step_info.number}-", fmt=fmt)
+
+    def screenshot_name(self) -> str:
+        """ctrl+s here: "shallow-tui-lesson-step3-iter12-constant-0.5.svg"."""
+        return (f"shallow-tui-lesson-step{self.step_info.number}-iter{self.run.trainer.iteration}-"
+                f"{file_part(init_label(self.run.config))}.svg")
 
     def action_leave(self) -> None:
         self._stop()
