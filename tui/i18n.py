@@ -133,8 +133,6 @@ EN: dict[str, str] = {
     "chart.gap": "log10 unit gap",
     "chart.iteration": "iteration",
     "chart.exact_zero": "0 exact",
-    "chart.side_loss": "loss {side}",
-    "chart.side_gap": "gap {side}",
     "compare.chart_x": "x: iteration",
     # -- key descriptions (footer, keys panel) -------------------------------------------------------------
     "key.step": "step",
@@ -323,7 +321,7 @@ EN: dict[str, str] = {
     "compare.details": "details: side {side}",
     "compare.side": "side {side}: {init}",
     "compare.keys": "space step · ← back · r run · tab flip · 1 2 3 panel · ^p set side · c leave",
-    "compare.chart": "loss A/B · log10 unit gap A/B",
+    "compare.chart": "loss {loss} (left) · log10 unit gap {gap} (right)",
     "compare.flip": "flip side",
     "compare.leave": "leave compare",
     "compare.both_panels": "both sides' panels are on screen",
@@ -456,8 +454,6 @@ KO: dict[str, str] = {
     "chart.gap": "log10 unit gap",
     "chart.iteration": "iteration",
     "chart.exact_zero": "0 exact",
-    "chart.side_loss": "loss {side}",
-    "chart.side_gap": "gap {side}",
     "compare.chart_x": "x: 반복",
     "key.step": "걸음",
     "key.back": "뒤로",
@@ -637,7 +633,7 @@ KO: dict[str, str] = {
     "compare.details": "자세히: {side} 쪽",
     "compare.side": "{side} 쪽: {init}",
     "compare.keys": "space 걸음 · ← 뒤로 · r 실행 · tab 쪽 바꿈 · 1 2 3 패널 · ^p 쪽 설정 · c 나가기",
-    "compare.chart": "손실 A/B · log10 유닛 간격 A/B",
+    "compare.chart": "손실 {loss} (왼쪽) · log10 유닛 간격 {gap} (오른쪽)",
     "compare.flip": "쪽 바꾸기",
     "compare.leave": "비교 끝내기",
     "compare.both_panels": "두 쪽의 패널이 모두 화면에 있습니다",
@@ -713,5 +709,4 @@ STRINGS: dict[str, dict[str, str]] = {"en": EN, "ko": KO}
 # Keys whose text is the same in every language: the status bar's contract words and the chart's ASCII labels.
 CONTRACT = ("status.iter", "status.loss", "status.loss_none", "status.distinct", "status.frozen", "status.diverged",
             "status.init")
-CHART = ("chart.loss", "chart.accuracy", "chart.gap", "chart.iteration", "chart.exact_zero", "chart.side_loss",
-         "chart.side_gap")
+CHART = ("chart.loss", "chart.accuracy", "chart.gap", "chart.iteration", "chart.exact_zero")

@@ -26,3 +26,8 @@ def explanation_text(app) -> str:
 
 def notifications(app) -> list[str]:
     return [n.message for n in app._notifications]
+
+
+def screen_lines(app) -> list[str]:
+    """The characters on screen, one string per row (wide characters once, as a terminal shows them)."""
+    return ["".join(segment.text for segment in strip) for strip in app.screen._compositor.render_strips()]

@@ -5,6 +5,7 @@ import html
 
 from engine.config import Config, InitOverride
 from tui.compare import CompareScreen, presets, side_configs
+from tests.tui.conftest import screen_lines
 from tui.i18n import t
 
 
@@ -73,16 +74,6 @@ async def test_both_sides_panels_at_120_columns(make_app):
         assert screen.query_one("#cmp-side-A").display and screen.query_one("#cmp-side-B").display
 
 
-async def test_chart_overlays_both_loss_curves_and_both_gaps(make_app):
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("c", "right_square_bracket", "space")
-        await pilot.pause()
-        shot = _screen_text(app)
-        for label in ("loss A", "loss B", "gap A", "gap B"):
-            assert label in shot
-
-
 async def test_palette_preset_sets_one_side_and_restarts_both(make_app):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -124,7 +115,22 @@ async def test_ctrl_s_screenshots_compare_mode(make_app, tmp_path, monkeypatch):
     assert [f.name for f in files] == ["shallow-tui-compare-iter1-zeros-vs-random-0.01.svg"]  # not the main run's
     svg = html.unescape(files[0].read_text()).replace("\xa0", " ")
     assert "1 of 4 units distinct" in svg and "4 of 4 units distinct" in svg
-    assert "loss A" in svg and "loss B" in svg
+    assert "AAAA" in svg and "BBBB" in svg  # the chart's curves, drawn with their side's letter
+
+
+async def test_chart_overlays_both_loss_curves_and_both_gaps_named_without_colour(make_app, monkeypatch):
+    """At 80×24 the chart is six rows: no legend box over it; each curve is drawn with its side's letter."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c", "right_square_bracket", "right_square_bracket", "space", "space", "space")
+        await pilot.pause()
+        lines = screen_lines(app)
+        plot = "\n".join(lines[4:10])  # the plot's rows
+        for letter in "ABab":  # loss A, loss B, gap A, gap B: every curve visible, none hidden by another
+            assert letter * 8 in plot, (letter, plot)
+        assert "loss A" not in plot and "gap B" not in plot  # plotext's legend is gone
+        assert "loss A B (left) · log10 unit gap a b (right)" in lines[3]  # the chart's top edge says which is which
 
 
 async def test_korean_compare_key_line_fits_80_columns(make_app):

@@ -19,6 +19,7 @@ import pytest
 from rich.cells import cell_len
 
 from engine.config import ACTIVATIONS, DATASETS, INIT_SCHEMES, Config
+from tests.tui.conftest import screen_lines
 from tui import i18n
 
 TUI = Path(__file__).resolve().parents[2] / "tui"
@@ -134,12 +135,13 @@ def _allowed_english() -> set[str]:
 
 
 def _english_words(text: str) -> set[str]:
-    words = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", text) if len(set(w)) > 1}  # not a row of x markers
+    # not a chart's curve: runs of its markers (x, and compare mode's A B a b)
+    words = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", text) if not re.fullmatch(r"x+|[ABab]{4,}", w)}
     return words - _allowed_english() - {"shallow", "tui", "pgup", "pgdn"}  # the program's and keys' names
 
 
 def _screen_text(app) -> str:
-    return "\n".join("".join(segment.text for segment in strip) for strip in app.screen._compositor.render_strips())
+    return "\n".join(screen_lines(app))
 
 
 async def test_korean_screens_show_no_english_outside_the_table(korean):
