@@ -98,9 +98,9 @@ class Network:
 
     Speed comes from doing few NumPy calls per iteration (at m = 400 each call costs more than
     its arithmetic): A1 sits under a row of ones, so [b2 | W2]·[1; A1] is Z2 and [1; A1]·dZ2
-    gives db2 and every dW2 in one call, as g'(Z1)·([X; 1]·dZ2) gives dW1 and db1. The calls are written
-    down once, as a recipe of in-place operations on these buffers (see ``_recipe``), which
-    ``forward``, ``backward``, ``update`` and the tight loop of ``train`` all replay.
+    gives db2 and every dW2 in one call, as g'(Z1)·([X; 1]·dZ2) gives dW1 and db1. The calls
+    are written down once, as a recipe of in-place operations on these buffers (``_recipe``),
+    which ``forward``, ``backward``, ``update`` and the tight loop of ``train`` all replay.
     """
 
     def __init__(self, X: np.ndarray, Y: np.ndarray, n_h: int, activation: str):
