@@ -226,7 +226,7 @@ class CompareScreen(TimedRuns, Screen):
             state = t("compare.running") if running else t("compare.paused")
             right = " · ".join((t("status.stride", stride=self.stride), self.speed_label, state))
             details = t("compare.details", side=self.shown_side) + " · " + right
-            if not self.both_shown and title.cell_len + cell_len(details) + 2 <= width:
+            if not self.both_shown and title.cell_len + cell_len(details) + 3 <= width:  # 2 spaces between
                 right = details  # at 80 columns there is no room: the side's label line above its panel says it
             gap = width - title.cell_len - cell_len(right) - 1
             if gap >= 1:
