@@ -9,6 +9,8 @@ import dataclasses
 import math
 from dataclasses import dataclass, field
 
+from engine.messages import MESSAGES, Explained
+
 DATASETS = ("flower", "circles", "moons", "xor", "blobs", "spiral")
 ACTIVATIONS = ("tanh", "sigmoid", "relu", "leaky_relu")
 INIT_SCHEMES = ("zeros", "constant", "random", "xavier", "he")
@@ -21,8 +23,15 @@ MAX_SAMPLES = 100_000
 DEFAULT_SCALE = {"zeros": 0.0, "constant": 0.5, "random": 0.01, "xavier": 1.0, "he": 1.0}
 
 
-class ConfigError(ValueError):
-    """A configuration value that cannot be used; the message is one line for the user."""
+class ConfigError(Explained, ValueError):
+    """A configuration value that cannot be used; the message is one line for the user.
+
+    Raised with a key of engine.messages (``ConfigError("config.integer", name="hidden", value="x")``),
+    or with a sentence a user interface has already worded in its own language (then ``key`` is None).
+    """
+
+    def __init__(self, key: str, **values):
+        super().__init__(self._explain(key, values) if key in MESSAGES else key)
 
 
 @dataclass(frozen=True)
@@ -35,7 +44,7 @@ class InitOverride:
 
     def __post_init__(self) -> None:
         if self.parameter not in PARAMETERS:
-            raise ConfigError(f"unknown parameter {self.parameter!r}; choose from {', '.join(PARAMETERS)}")
+            raise ConfigError("config.unknown_parameter", value=self.parameter, choices=", ".join(PARAMETERS))
         _check_choice("init", self.scheme, INIT_SCHEMES)
         if self.scale is not None:
             _check_float("scale", self.scale, minimum=0.0)
@@ -74,19 +83,19 @@ class Config:
         if self.scale is not None:
             _check_float("scale", self.scale, minimum=0.0)
             if self.init == "zeros" and self.scale != 0:
-                raise ConfigError("--scale has no effect with --init zeros; leave it out or pick another init")
+                raise ConfigError("config.scale_with_zeros")
         _check_float("lr", self.lr, minimum=0.0, strict=True)
         _check_int("seed", self.seed, 0, 2**32 - 2)  # RandomState(seed + 1) must stay below 2**32
         _check_int("steps", self.steps, 0, 10**9)
         if self.every is not None:
             _check_int("every", self.every, 1, 10**9)
         if not isinstance(self.compare, bool):
-            raise ConfigError(f"--compare must be true or false, got {self.compare!r}")
+            raise ConfigError("config.compare_flag", value=self.compare)
         if not isinstance(self.overrides, tuple) or not all(isinstance(o, InitOverride) for o in self.overrides):
-            raise ConfigError("overrides must be a tuple of InitOverride")
+            raise ConfigError("config.overrides_type")
         names = [o.parameter for o in self.overrides]
         if len(set(names)) != len(names):
-            raise ConfigError("each parameter may be overridden only once")
+            raise ConfigError("config.override_twice")
 
     # -- resolved values -------------------------------------------------------------------------
     @property
@@ -145,27 +154,27 @@ class Config:
 
 def _check_choice(name: str, value: object, choices: tuple[str, ...]) -> None:
     if value not in choices:
-        raise ConfigError(f"--{name} must be one of {', '.join(choices)}, got {value!r}")
+        raise ConfigError("config.choice", name=name, choices=", ".join(choices), value=value)
 
 
 def _check_int(name: str, value: object, low: int, high: int) -> None:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ConfigError(f"--{name} must be an integer, got {value!r}")
+        raise ConfigError("config.integer", name=name, value=value)
     if not low <= value <= high:
-        raise ConfigError(f"--{name} must be an integer from {low} to {high}, got {value}")
+        raise ConfigError("config.integer_range", name=name, low=low, high=high, value=value)
 
 
 def _check_float(name: str, value: object, minimum: float, strict: bool = False) -> None:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ConfigError(f"--{name} must be a number, got {value!r}")
+        raise ConfigError("config.number", name=name, value=value)
     if isinstance(value, int) and abs(value) > 1e12:  # 10**400 overflows math.isfinite and f"{value:g}"
-        raise ConfigError(f"--{name} is out of range, got an integer of about {'-' if value < 0 else ''}"
-                          f"10^{int(value.bit_length() * 0.30103)}")
+        raise ConfigError("config.huge_integer", name=name, sign="-" if value < 0 else "",
+                          power=int(value.bit_length() * 0.30103))
     if not math.isfinite(value):
-        raise ConfigError(f"--{name} must be a finite number, got {value}")
+        raise ConfigError("config.finite", name=name, value=value)
     if strict and value <= minimum:
-        raise ConfigError(f"--{name} must be greater than {minimum:g}, got {value:g}")
+        raise ConfigError("config.greater", name=name, minimum=minimum, value=value)
     if not strict and value < minimum:
-        raise ConfigError(f"--{name} must be at least {minimum:g}, got {value:g}")
+        raise ConfigError("config.at_least", name=name, minimum=minimum, value=value)
     if abs(value) > 1e12:
-        raise ConfigError(f"--{name} is too large to be useful, got {value:g}")
+        raise ConfigError("config.too_large", name=name, value=value)

@@ -26,6 +26,7 @@ from pathlib import Path
 from engine import symmetry
 from engine.config import Config
 from engine.datasets import Dataset
+from engine.messages import Explained
 from engine.network import Params
 from engine.safe_write import SafeWriteError, write_atomically
 from engine.trainer import Trainer
@@ -33,8 +34,14 @@ from engine.trainer import Trainer
 FORMATS = (".csv", ".json")
 
 
-class ExportError(OSError):
-    """The export could not be written; ``str(error)`` is one line for the user, and nothing was changed."""
+class ExportError(Explained, OSError):
+    """The export could not be written; ``str(error)`` is one line for the user, and nothing was changed.
+
+    ``key`` is one of the ``export.*`` sentences of engine.messages (the same values as SafeWriteError's).
+    """
+
+    def __init__(self, number: int | None, key: str, **values):
+        super().__init__(number, self._explain(key, values))
 
     def __str__(self) -> str:
         return self.strerror or super().__str__()
@@ -48,7 +55,7 @@ def export_format(path: str | os.PathLike) -> str:
     """``csv`` or ``json`` from the file name; ExportError for anything else."""
     suffix = Path(path).suffix.lower()
     if suffix not in FORMATS:
-        raise ExportError(errno.EINVAL, f"export file must end in .csv or .json, got {str(path)!r}")
+        raise ExportError(errno.EINVAL, "export.extension", path=str(path))
     return suffix[1:]
 
 
@@ -181,8 +188,5 @@ def write_new_file(path: str | os.PathLike, text: str, *, new_name: bool = False
     """
     try:
         return write_atomically(path, text, new_name=new_name)
-    except SafeWriteError as error:
-        message = str(error).replace("not saved", "not exported", 1)
-        if error.errno == errno.EEXIST and not new_name:
-            message += " (choose another name)"
-        raise ExportError(error.errno, message) from error
+    except SafeWriteError as error:  # the same sentence, said of an export
+        raise ExportError(error.errno, error.key.replace("write.", "export.", 1), **error.values) from error

@@ -151,7 +151,7 @@ class Network:
         attribute look-ups happen here, once, not every iteration (at m = 400 they cost as much
         as the arithmetic).
         """
-        n_x, n_h, g, grads = self.n_x, self.n_h, self.g, self.grads
+        n_x, g, grads = self.n_x, self.g, self.grads
         W2_column = params.units[:, n_x + 1 :]
         half, unit_sums, tanh_rows = self.half_b2_W2, self._unit_sums, self.tanh_Z2_half_rows
         self._forward_steps = [

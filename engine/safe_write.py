@@ -13,30 +13,31 @@ import os
 import tempfile
 from pathlib import Path
 
+from engine.messages import MESSAGES, Explained
+
 __all__ = ["SafeWriteError", "write_atomically", "free_name"]
 
-_REASONS = {
-    errno.ENOSPC: "the disk is full",
-    errno.EDQUOT: "the disk quota is exceeded",
-    errno.EROFS: "the file system is read-only",
-    errno.EACCES: "permission denied",
-    errno.EPERM: "permission denied",
-    errno.ENOENT: "the directory does not exist",
-    errno.ENOTDIR: "a part of the path is not a directory",
-    errno.EEXIST: "a file with that name already exists",
-    errno.ENAMETOOLONG: "the file name is too long",
-}
+class SafeWriteError(Explained, OSError):
+    """A file could not be written; ``str(error)`` is one line for the user. Nothing was changed.
 
+    ``key`` is one of the ``write.*`` sentences of engine.messages; ``values`` hold ``path`` and, for
+    ``write.failed``, the ``reason`` with its own key ``reason_key`` (None for an error we have no
+    sentence for: then ``reason`` is the system's own words).
+    """
 
-class SafeWriteError(OSError):
-    """A file could not be written; ``str(error)`` is one line for the user. Nothing was changed."""
+    def __init__(self, number: int | None, key: str, **values):
+        super().__init__(number, self._explain(key, values))
 
     def __str__(self) -> str:  # OSError would print "[Errno 28] …"; the user needs only the sentence
         return self.strerror or super().__str__()
 
 
-def _reason(error: OSError) -> str:
-    return _REASONS.get(error.errno, error.strerror or str(error) or type(error).__name__)
+def _reason(error: OSError) -> dict:
+    """{"reason": the English words, "reason_key": their key in engine.messages or None}."""
+    key = f"reason.{errno.errorcode.get(error.errno, '')}"
+    if key in MESSAGES:
+        return {"reason": MESSAGES[key], "reason_key": key}
+    return {"reason": error.strerror or str(error) or type(error).__name__, "reason_key": None}
 
 
 def free_name(path: str | os.PathLike) -> Path:
@@ -79,7 +80,7 @@ def write_atomically(path: str | os.PathLike, data: bytes | str, *, new_name: bo
             except FileExistsError:
                 if new_name:
                     continue
-                raise SafeWriteError(errno.EEXIST, f"not saved: {target} already exists") from None
+                raise SafeWriteError(errno.EEXIST, "write.exists", path=target) from None
             except OSError as error:
                 if error.errno not in (errno.EPERM, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK):
                     raise
@@ -87,15 +88,15 @@ def write_atomically(path: str | os.PathLike, data: bytes | str, *, new_name: bo
                 if os.path.lexists(target):
                     if new_name:
                         continue
-                    raise SafeWriteError(errno.EEXIST, f"not saved: {target} already exists") from None
+                    raise SafeWriteError(errno.EEXIST, "write.exists", path=target) from None
                 os.replace(temporary, target)
                 temporary = None
             return target.resolve()
-        raise SafeWriteError(errno.EEXIST, f"not saved: no free name next to {path}")
+        raise SafeWriteError(errno.EEXIST, "write.no_free_name", path=path)
     except SafeWriteError:
         raise
     except OSError as error:
-        raise SafeWriteError(error.errno, f"not saved to {path}: {_reason(error)}") from error
+        raise SafeWriteError(error.errno, "write.failed", path=path, **_reason(error)) from error
     finally:
         if fd >= 0:
             os.close(fd)

@@ -22,7 +22,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from engine.config import ACTIVATIONS, DATASETS, INIT_SCHEMES, Config, ConfigError
 from engine.trainer import Trainer
 from engine.safe_write import SafeWriteError, write_atomically
-from tui.i18n import t, translate_bindings
+from tui.i18n import error_text, t, translate_bindings
 from tui.run_side import frame_of, next_stride, points_of, speed_text
 from tui.signals import install_exit_signals
 from tui.screens.command_palette import BurstSafeCommandPalette
@@ -413,7 +413,7 @@ class ShallowApp(App):
         try:
             config = self.config.replace(**changes)
         except ConfigError as error:
-            self.notify(str(error), severity="error")
+            self.notify(error_text(error), severity="error")
             return
         self._pause_run()
         with self._lock:
@@ -543,7 +543,7 @@ class ShallowApp(App):
             svg = self.export_screenshot()
             path = write_atomically(os.path.join(os.getcwd(), name), svg, new_name=True)
         except OSError as error:  # full disk, read-only or vanished directory: say so, keep running
-            self.notify(t("app.screenshot_failed", error=error) if isinstance(error, SafeWriteError) else
+            self.notify(t("app.screenshot_failed", error=error_text(error)) if isinstance(error, SafeWriteError) else
                         t("app.screenshot_error", error=error), severity="error", timeout=8)
             return
         self.notify(t("app.screenshot_saved", path=path), timeout=6)

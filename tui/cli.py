@@ -11,6 +11,7 @@ import sys
 import unicodedata
 
 from engine.config import ACTIVATIONS, DATASETS, INIT_SCHEMES, Config, ConfigError
+from tui.i18n import LANGUAGES, error_text, language_from_env, set_language, t  # plain Python, no textual
 
 PROG = "shallow-tui"
 
@@ -57,8 +58,6 @@ def _fail(message: str) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from tui.i18n import t  # plain Python: no textual on the headless path
-
     p = _OneLineParser(prog=PROG, description=t("cli.description"), formatter_class=_CellWidthFormatter)
     p.add_argument("--headless", action="store_true", help=t("cli.headless"))
     p.add_argument("--dataset", metavar="NAME", default="flower", help=f"{', '.join(DATASETS)} (flower)")
@@ -85,7 +84,6 @@ def build_parser() -> argparse.ArgumentParser:
 def language_of(argv: list[str]) -> str:
     """The language --help is written in: --lang's value if it is one we have, else from the environment.
     Looked up before argparse runs, since argparse prints --help while it parses."""
-    from tui.i18n import LANGUAGES, language_from_env
 
     for i, arg in enumerate(argv):
         value = arg.partition("=")[2] if arg.startswith("--lang=") else (
@@ -97,26 +95,25 @@ def language_of(argv: list[str]) -> str:
 
 def check_new_options(args: argparse.Namespace) -> str:
     """Validate the options of compare/lesson/export/serve; the language to use. Calls _fail on a bad one."""
-    from tui.i18n import LANGUAGES, language_from_env  # plain Python: no textual on the headless path
 
     if args.lang is not None and args.lang not in LANGUAGES:
-        _fail(f"--lang must be one of {', '.join(LANGUAGES)}, got {args.lang!r}")
+        _fail(t("cli.error.lang", choices=", ".join(LANGUAGES), value=args.lang))
     if args.export is not None and not args.headless:
-        _fail("--export works with --headless; in the app press e")
+        _fail(t("cli.error.export_needs_headless"))
     if args.export is not None:
         _check_export_path(args.export)
     if args.serve and args.headless:
-        _fail("--serve and --headless do not go together")
+        _fail(t("cli.error.serve_headless"))
     if args.lesson and args.headless:
-        _fail("--lesson opens the app; leave out --headless")
+        _fail(t("cli.error.lesson_headless"))
     if args.lesson and args.compare:
-        _fail("choose --lesson or --compare, not both (compare mode is one key away: c)")
+        _fail(t("cli.error.lesson_compare"))
     if args.port is not None and not args.serve:
-        _fail("--port works with --serve")
+        _fail(t("cli.error.port_needs_serve"))
     if args.host != "127.0.0.1" and not args.serve:
-        _fail("--host works with --serve")
+        _fail(t("cli.error.host_needs_serve"))
     if args.port is not None and not 1 <= args.port <= 65535:
-        _fail(f"--port must be an integer from 1 to 65535, got {args.port}")
+        _fail(t("cli.error.port_range", value=args.port))
     return args.lang or language_from_env()
 
 
@@ -129,14 +126,14 @@ def _check_export_path(path: str) -> None:
     try:
         export_format(path)
     except ExportError as error:
-        _fail(str(error))
+        _fail(error_text(error))
     directory = os.path.dirname(os.path.abspath(path))
     if os.path.lexists(path):
-        _fail(f"--export {path} already exists; it is never overwritten: choose another name")
+        _fail(t("cli.error.export_exists", path=path))
     if not os.path.isdir(directory):
-        _fail(f"--export: the directory {directory} does not exist")
+        _fail(t("cli.error.export_no_directory", directory=directory))
     if not os.access(directory, os.W_OK | os.X_OK):
-        _fail(f"--export: the directory {directory} is not writable")
+        _fail(t("cli.error.export_read_only", directory=directory))
 
 
 def config_from_args(args: argparse.Namespace) -> Config:
@@ -146,14 +143,12 @@ def config_from_args(args: argparse.Namespace) -> Config:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from tui.i18n import set_language
-
     set_language(language_of(sys.argv[1:] if argv is None else argv))
     args = build_parser().parse_args(argv)
     try:
         config = config_from_args(args)
     except ConfigError as error:
-        _fail(str(error))
+        _fail(error_text(error))
     lang = check_new_options(args)
     set_language(lang)
     if args.headless:
@@ -185,15 +180,15 @@ def _export_headless(config: Config, path: str) -> int:
         text, records = replay.render(path)
         written = write_new_file(path, text)
     except ExportError as error:
-        print(f"{PROG}: error: {error}", file=sys.stderr)
+        print(f"{PROG}: error: {error_text(error)}", file=sys.stderr)
         return 1
-    spacing = f"every {config.every}" if config.every else f"every {replay.stride} (downsampled; --every K sets it)"
-    print(f"{PROG}: exported {records} records ({spacing}) to {written}", file=sys.stderr)
+    said = t("cli.exported", records=records, stride=config.every, path=written) if config.every else (
+        t("cli.exported_downsampled", records=records, stride=replay.stride, path=written))
+    print(f"{PROG}: {said}", file=sys.stderr)
     return 0
 
 
 def _serve(args: argparse.Namespace, lang: str) -> int:
-    from tui.i18n import t
     from tui.serve import serve
 
     options = []
@@ -207,7 +202,7 @@ def _serve(args: argparse.Namespace, lang: str) -> int:
     except ImportError:
         _fail(t("serve.missing"))
     except OSError as error:  # the port is taken, or the address is not this machine's
-        _fail(f"--serve could not listen on {args.host}:{args.port or 8000}: {error.strerror or error}")
+        _fail(t("cli.error.serve_failed", host=args.host, port=args.port or 8000, error=error.strerror or error))
     return 0
 
 

@@ -24,7 +24,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from engine.config import ACTIVATIONS, DATASETS, INIT_SCHEMES, Config, ConfigError, InitOverride
-from tui.i18n import t, translate_bindings
+from tui.i18n import error_text, t, translate_bindings
 from tui.run_side import RunSide, TimedRuns, file_part, init_label
 from tui.widgets.boundary import DecisionBoundary
 from tui.widgets.compare_chart import CompareChart
@@ -270,7 +270,7 @@ class CompareScreen(TimedRuns, Screen):
         try:
             configs = {side: run.config.replace(**changes) for side, run in self.sides.items()}
         except ConfigError as error:
-            self.notify(str(error), severity="error")
+            self.notify(error_text(error), severity="error")
             return
         self._stop()
         for side, run in self.sides.items():

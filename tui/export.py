@@ -11,7 +11,7 @@ from pathlib import Path
 
 from engine.export import ExportError, Replay, write_new_file
 from engine.trainer import Trainer
-from tui.i18n import t
+from tui.i18n import error_text, t
 
 
 def default_name(trainer: Trainer, label: str = "", fmt: str = "csv") -> str:
@@ -27,7 +27,7 @@ def export_now(replay: Replay, path: str | os.PathLike) -> tuple[bool, str]:
         text, records = replay.render(wanted)
         written = write_new_file(wanted, text, new_name=True)
     except ExportError as error:
-        return False, t("export.failed", error=str(error))
+        return False, error_text(error)
     message = t("export.done", records=records, iteration=replay.current_iteration, stride=replay.stride,
                 path=written)
     if written.name != wanted.name:

@@ -15,6 +15,8 @@ from __future__ import annotations
 import os
 from typing import Mapping
 
+from engine.messages import MESSAGES as ENGINE_MESSAGES
+
 LANGUAGES = ("en", "ko")
 
 _language = "en"
@@ -46,6 +48,17 @@ def t(key: str, /, **values) -> str:
     if text is None:
         text = STRINGS["en"][key]
     return text.format(**values) if values else text
+
+
+def error_text(error: BaseException) -> str:
+    """An error's one line in the current language: the engine's errors by their key, others as they are."""
+    key = getattr(error, "key", None)
+    if key is None:
+        return str(error)
+    values = dict(error.values)
+    if values.get("reason_key"):  # a file error's reason is a sentence of its own
+        values["reason"] = t(values["reason_key"])
+    return t(key, **values)
 
 
 # Textual's own bindings, whose descriptions are not table keys: translated by their action.
@@ -342,7 +355,6 @@ EN: dict[str, str] = {
     # -- export -----------------------------------------------------------------------------------------
     "export.done": "exported {records} records (iterations 0…{iteration}, every {stride}) to {path}",
     "export.renamed": "{name} already existed, so the export went to {path}",
-    "export.failed": "{error}",
     # -- the lesson -------------------------------------------------------------------------------------
     "lesson.title": "Lesson {n} of {total} · {title}",
     "lesson.keys": "n next · p previous · space step · r run · < > speed · esc leave",
@@ -396,7 +408,25 @@ EN: dict[str, str] = {
         "Constant 0.5 plus ε = 1e-12 on one weight (W1[1,1]). The symmetric state is an unstable fixed "
         "point: the gap grows exponentially (a straight line on the log chart). Press r: after 10 000 "
         "iterations it is still tiny. Random init does in one step what waiting cannot."),
+    # -- command-line errors (one line on stderr; "shallow-tui: error:" stays as argparse writes it) -----
+    "cli.error.lang": "--lang must be one of {choices}, got {value!r}",
+    "cli.error.export_needs_headless": "--export works with --headless; in the app press e",
+    "cli.error.serve_headless": "--serve and --headless do not go together",
+    "cli.error.lesson_headless": "--lesson opens the app; leave out --headless",
+    "cli.error.lesson_compare": "choose --lesson or --compare, not both (compare mode is one key away: c)",
+    "cli.error.port_needs_serve": "--port works with --serve",
+    "cli.error.host_needs_serve": "--host works with --serve",
+    "cli.error.port_range": "--port must be an integer from 1 to 65535, got {value}",
+    "cli.error.export_exists": "--export {path} already exists; it is never overwritten: choose another name",
+    "cli.error.export_no_directory": "--export: the directory {directory} does not exist",
+    "cli.error.export_read_only": "--export: the directory {directory} is not writable",
+    "cli.error.serve_failed": "--serve could not listen on {host}:{port}: {error}",
+    "cli.exported": "exported {records} records (every {stride}) to {path}",
+    "cli.exported_downsampled": "exported {records} records (every {stride}, downsampled; --every K sets it) to {path}",
 }
+# The engine's own sentences (setting and file errors) are English in engine/messages.py; they join the
+# table here, and KO below says each of them in Korean, with the same {fields}.
+EN.update(ENGINE_MESSAGES)
 
 KO: dict[str, str] = {
     "status.iter": "iter {iteration}",
@@ -702,6 +732,51 @@ KO: dict[str, str] = {
         "상수 0.5에 가중치 하나(W1[1,1])만 ε = 1e-12 더함. 대칭 상태는 불안정한 고정점이라 간격이 "
         "지수적으로 커집니다 (로그 그래프에서 직선). r을 누르세요: 10 000번 반복 후에도 아직 작습니다. "
         "무작위 초기화는 한 번에 해냅니다."),
+    "cli.error.lang": "--lang은 {choices} 중 하나여야 합니다. 받은 값: {value!r}",
+    "cli.error.export_needs_headless": "--export는 --headless와 함께 씁니다. 앱에서는 e를 누르세요",
+    "cli.error.serve_headless": "--serve와 --headless는 함께 쓸 수 없습니다",
+    "cli.error.lesson_headless": "--lesson은 앱을 엽니다. --headless를 빼세요",
+    "cli.error.lesson_compare": "--lesson과 --compare 중 하나만 고르세요 (비교 모드는 c 키 하나면 됩니다)",
+    "cli.error.port_needs_serve": "--port는 --serve와 함께 씁니다",
+    "cli.error.host_needs_serve": "--host는 --serve와 함께 씁니다",
+    "cli.error.port_range": "--port는 1부터 65535까지의 정수여야 합니다. 받은 값: {value}",
+    "cli.error.export_exists": "--export {path} 파일이 이미 있습니다. 덮어쓰지 않으니 다른 이름을 고르세요",
+    "cli.error.export_no_directory": "--export: {directory} 디렉터리가 없습니다",
+    "cli.error.export_read_only": "--export: {directory} 디렉터리에 쓸 수 없습니다",
+    "cli.error.serve_failed": "--serve가 {host}:{port}에서 연결을 받을 수 없습니다: {error}",
+    "cli.exported": "기록 {records}개를 내보냈습니다 ({stride}번마다): {path}",
+    "cli.exported_downsampled": "기록 {records}개를 내보냈습니다 ({stride}번마다, 줄여서; --every K로 정함): {path}",
+    # -- the engine's sentences (engine/messages.py) --------------------------------------------------
+    "config.choice": "--{name} 값은 {choices} 중 하나여야 합니다. 받은 값: {value!r}",
+    "config.integer": "--{name} 값은 정수여야 합니다. 받은 값: {value!r}",
+    "config.integer_range": "--{name} 값은 {low}부터 {high}까지의 정수여야 합니다. 받은 값: {value}",
+    "config.number": "--{name} 값은 숫자여야 합니다. 받은 값: {value!r}",
+    "config.huge_integer": "--{name} 값이 범위를 벗어났습니다. 약 {sign}10^{power} 크기의 정수입니다",
+    "config.finite": "--{name} 값은 유한한 숫자여야 합니다. 받은 값: {value}",
+    "config.greater": "--{name} 값은 {minimum:g}보다 커야 합니다. 받은 값: {value:g}",
+    "config.at_least": "--{name} 값은 {minimum:g} 이상이어야 합니다. 받은 값: {value:g}",
+    "config.too_large": "--{name} 값이 너무 커서 쓸모가 없습니다. 받은 값: {value:g}",
+    "config.scale_with_zeros": "--init zeros에서는 --scale이 아무 효과가 없습니다. 빼거나 다른 초기화를 고르세요",
+    "config.compare_flag": "--compare는 true 또는 false여야 합니다. 받은 값: {value!r}",
+    "config.unknown_parameter": "알 수 없는 매개변수 {value!r}: {choices} 중에서 고르세요",
+    "config.overrides_type": "overrides는 InitOverride의 튜플이어야 합니다",
+    "config.override_twice": "매개변수마다 한 번만 따로 초기화할 수 있습니다",
+    "write.exists": "저장하지 않음: {path} 파일이 이미 있습니다",
+    "write.no_free_name": "저장하지 않음: {path} 옆에 쓸 수 있는 이름이 없습니다",
+    "write.failed": "{path}에 저장하지 않음: {reason}",
+    "export.exists": "내보내지 않음: {path} 파일이 이미 있습니다 (다른 이름을 고르세요)",
+    "export.no_free_name": "내보내지 않음: {path} 옆에 쓸 수 있는 이름이 없습니다",
+    "export.failed": "{path}(으)로 내보내지 않음: {reason}",
+    "export.extension": "내보낼 파일 이름은 .csv 또는 .json으로 끝나야 합니다. 받은 이름: {path!r}",
+    "reason.ENOSPC": "디스크가 가득 찼습니다",
+    "reason.EDQUOT": "디스크 할당량을 넘었습니다",
+    "reason.EROFS": "읽기 전용 파일 시스템입니다",
+    "reason.EACCES": "권한이 없습니다",
+    "reason.EPERM": "권한이 없습니다",
+    "reason.ENOENT": "디렉터리가 없습니다",
+    "reason.ENOTDIR": "경로의 일부가 디렉터리가 아닙니다",
+    "reason.EEXIST": "같은 이름의 파일이 이미 있습니다",
+    "reason.ENAMETOOLONG": "파일 이름이 너무 깁니다",
 }
 
 STRINGS: dict[str, dict[str, str]] = {"en": EN, "ko": KO}

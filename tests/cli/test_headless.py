@@ -120,6 +120,19 @@ def test_the_error_line_names_the_problem():
     assert "--hidden" in result.stderr and "65" in result.stderr
 
 
+@pytest.mark.parametrize("args, english, korean", [
+    (["--hidden", "65"], "must be an integer from 1 to 64, got 65", "1부터 64까지의 정수여야 합니다. 받은 값: 65"),
+    (["--export", "run.txt"], "export file must end in .csv or .json", "내보낼 파일 이름은 .csv 또는 .json"),
+    (["--serve"], "--serve and --headless do not go together", "--serve와 --headless는 함께 쓸 수 없습니다"),
+])
+def test_the_error_line_is_in_the_students_language(args, english, korean):
+    """The engine's and the command line's sentences come from the translation table: --lang ko says them in Korean."""
+    assert english in shallow_tui("--headless", "--steps", "1", *args).stderr
+    result = shallow_tui("--headless", "--steps", "1", "--lang", "ko", *args)
+    assert result.returncode == 2 and korean in result.stderr and english not in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
 def test_help_exits_0_through_the_console_script():
     script = shutil.which("shallow-tui", path=str(Path(sys.executable).parent)) or shutil.which("shallow-tui")
     assert script, "the console script shallow-tui is installed"

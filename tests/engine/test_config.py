@@ -4,6 +4,7 @@ import math
 import pytest
 
 from engine.config import ACTIVATIONS, DATASETS, INIT_SCHEMES, Config, ConfigError, InitOverride
+from engine.messages import MESSAGES, say
 
 
 def test_defaults_are_the_course_notebook():
@@ -35,6 +36,8 @@ def test_bad_values_raise_one_line_config_error(changes):
     message = str(caught.value)
     assert message and "\n" not in message
     assert isinstance(caught.value, ValueError)
+    # the sentence is engine.messages' own, by key, so a UI can say it in another language
+    assert caught.value.key in MESSAGES and message == say(caught.value.key, **caught.value.values)
 
 
 def test_error_message_names_the_option_and_the_value():

@@ -38,7 +38,7 @@ def _fields(text: str) -> set[str]:
 
 # -- the table --------------------------------------------------------------------------------------------
 def test_every_english_key_has_a_korean_text_with_the_same_placeholders():
-    missing = set(i18n.EN) - set(i18n.KO) - {"export.failed"}  # "{error}": the error's own text
+    missing = set(i18n.EN) - set(i18n.KO)
     assert not missing
     assert not set(i18n.KO) - set(i18n.EN), "a Korean key nobody looks up"
     for key, text in i18n.EN.items():
@@ -203,6 +203,35 @@ async def test_korean_help_status_explanation_and_footer(korean):
         box = app.screen.query_one("#help-box")
         assert box.border_title == "도움말 · 키"
         assert max(cell_len(line) for line in help_text.splitlines()) <= app.screen.query_one("#help-text").content_size.width
+
+
+def test_the_engines_errors_are_said_in_korean(korean, tmp_path):
+    """Setting and file errors are the engine's sentences by key: error_text says them in the language."""
+    from engine.config import ConfigError
+    from engine.safe_write import SafeWriteError, write_atomically
+
+    with pytest.raises(ConfigError) as bad_setting:
+        Config(hidden=0)
+    assert i18n.error_text(bad_setting.value) == "--hidden 값은 1부터 64까지의 정수여야 합니다. 받은 값: 0"
+    with pytest.raises(SafeWriteError) as no_directory:
+        write_atomically(tmp_path / "missing" / "shot.svg", "<svg/>")
+    said = i18n.error_text(no_directory.value)
+    assert said.endswith("에 저장하지 않음: 디렉터리가 없습니다") and str(tmp_path) in said
+    i18n.set_language("en")
+    assert i18n.error_text(bad_setting.value) == str(bad_setting.value) == "--hidden must be an integer from 1 to 64, got 0"
+    assert i18n.error_text(ValueError("any other error")) == "any other error"
+
+
+async def test_a_refused_setting_is_reported_in_korean(korean):
+    from tui.app import ShallowApp
+
+    app = ShallowApp(Config())
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.change(hidden=0)
+        await pilot.pause()
+        messages = [notification.message for notification in app._notifications]
+        assert "--hidden 값은 1부터 64까지의 정수여야 합니다. 받은 값: 0" in messages
+        assert app.config.hidden == 4  # and nothing changed
 
 
 async def test_english_stays_english(make_app):

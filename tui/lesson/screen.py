@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from engine.config import ACTIVATIONS, INIT_SCHEMES, Config, ConfigError
-from tui.i18n import t, translate_bindings
+from tui.i18n import error_text, t, translate_bindings
 from tui.lesson.steps import STEPS, set_up, text_values
 from tui.run_side import RunSide, TimedRuns, file_part, init_label, speed_at_least
 from tui.widgets.boundary import DecisionBoundary
@@ -169,7 +169,7 @@ class LessonScreen(TimedRuns, Screen):
         try:
             config = self.run.config.replace(**{name: value})
         except ConfigError as error:
-            self.notify(str(error), severity="error")
+            self.notify(error_text(error), severity="error")
             return
         self._stop()
         self.run.reset(config)

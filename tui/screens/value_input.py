@@ -15,7 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from engine.config import ConfigError
-from tui.i18n import t, translate_bindings
+from tui.i18n import error_text, t, translate_bindings
 
 if TYPE_CHECKING:
     from tui.app import ShallowApp
@@ -50,7 +50,7 @@ def apply_setting(app: "ShallowApp", option: str, text: str) -> bool:
         value = parse_setting(option, text)
         app.config.replace(**{option: value})  # validates; the run is not touched yet
     except ConfigError as error:
-        app.notify(str(error), severity="error", timeout=6)
+        app.notify(error_text(error), severity="error", timeout=6)
         return False
     app.change(**{option: value})
     return True
