@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import unicodedata
 
@@ -42,10 +43,25 @@ class _CellWidthFormatter(argparse.HelpFormatter):
         return "\n".join(indent + line for line in _wrap_cells(text, width - len(indent)))
 
 
+# argparse's own errors (English, from its source), as table keys: the student reads them in --lang.
+_ARGPARSE_ERRORS = (
+    (re.compile(r"argument (?P<option>\S+): expected one argument", re.S), "cli.argparse.expected_one"),
+    (re.compile(r"argument (?P<option>\S+): invalid int value: (?P<value>.*)", re.S), "cli.argparse.not_integer"),
+    (re.compile(r"argument (?P<option>\S+): invalid float value: (?P<value>.*)", re.S), "cli.argparse.not_number"),
+    (re.compile(r"unrecognized arguments: (?P<arguments>.*)", re.S), "cli.argparse.unrecognized"),
+    (re.compile(r"ambiguous option: (?P<option>\S+) could match (?P<choices>.*)", re.S), "cli.argparse.ambiguous"),
+)
+
+
 class _OneLineParser(argparse.ArgumentParser):
     """argparse prints the whole usage before an error; a student needs just the error."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
+        for pattern, key in _ARGPARSE_ERRORS:
+            match = pattern.fullmatch(message)
+            if match:
+                message = t(key, **match.groupdict())
+                break
         _fail(message)
 
 
@@ -53,7 +69,7 @@ def _fail(message: str) -> None:
     # argparse quotes some values and not others ("unrecognized arguments: a\nb"): escape anything that
     # would break the line or reach the terminal as a control code.
     message = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in message)
-    print(f"{PROG}: error: {message} (see {PROG} --help)", file=sys.stderr)
+    print(f"{PROG}: error: {message} {t('cli.see_help', prog=PROG)}", file=sys.stderr)
     raise SystemExit(2)
 
 

@@ -124,6 +124,9 @@ def test_the_error_line_names_the_problem():
     (["--hidden", "65"], "must be an integer from 1 to 64, got 65", "1부터 64까지의 정수여야 합니다. 받은 값: 65"),
     (["--export", "run.txt"], "export file must end in .csv or .json", "내보낼 파일 이름은 .csv 또는 .json"),
     (["--serve"], "--serve and --headless do not go together", "--serve와 --headless는 함께 쓸 수 없습니다"),
+    (["--hidden"], "argument --hidden: expected one argument", "--hidden 뒤에 값이 하나 있어야 합니다"),  # argparse's own
+    (["--lr", "abc"], "argument --lr: invalid float value: 'abc'", "--lr 값은 숫자여야 합니다. 받은 값: 'abc'"),
+    (["a\nb"], "unrecognized arguments: a\\nb", "알 수 없는 인자: a\\nb"),
 ])
 def test_the_error_line_is_in_the_students_language(args, english, korean):
     """The engine's and the command line's sentences come from the translation table: --lang ko says them in Korean."""
