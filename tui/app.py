@@ -23,19 +23,16 @@ from engine.config import ACTIVATIONS, DATASETS, INIT_SCHEMES, Config, ConfigErr
 from engine.trainer import Trainer
 from engine.safe_write import SafeWriteError, write_atomically
 from tui.i18n import error_text, t, translate_bindings
-from tui.run_side import frame_of, next_stride, points_of, speed_text
+from tui.keys import DRIVE_KEYS, PANEL_KEYS, RUN_KEYS, SETTING_KEYS
+from tui.run_side import frame_of, next_stride, points_of, run_panels, speed_text
 from tui.signals import install_exit_signals
 from tui.screens.command_palette import BurstSafeCommandPalette
 from tui.screens.help import HelpScreen
 from tui.screens.palette import RunCommands
 from tui.screens.value_input import TypedSettingCommands
-from tui.widgets.boundary import DecisionBoundary
-from tui.widgets.diagram import NetworkDiagram
 from tui.widgets.explanation import Explanation
-from tui.widgets.loss_chart import LossChart
 from tui.widgets.run_frame import RunFrame
 from tui.widgets.status import StatusBar, TitleBar, line_count, status_parts
-from tui.widgets.weights import WeightsPanel
 
 SPEEDS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, None)  # iterations/s; None: as fast as it goes
 DEFAULT_SPEED = 100
@@ -120,43 +117,17 @@ class ShallowApp(App):
         # Not priority bindings: those overtake ordinary keys typed in a burst ("]] " stepped before the
         # stride changed) and would fire inside the palette's input. Panels take no focus instead, so
         # no scroll binding shadows ← or space.
-        Binding("space", "step", "key.step"),
-        Binding("right", "step", "key.step", show=False),
-        Binding("left", "back", "key.back", key_display="←"),
-        Binding("r", "toggle_run", "key.run"),
+        *DRIVE_KEYS,
         Binding("z", "zeros", "key.zeros"),
         Binding("x", "random", "key.random"),
         Binding("c", "compare", "key.compare"),
         Binding("g", "lesson", "key.lesson", show=False),
-        Binding("e", "export('csv')", "key.export", show=False),
-        Binding("E", "export('json')", "key.export_json", show=False),
         Binding("question_mark,f1", "help", "key.help", key_display="?"),
         Binding("q", "quit", "key.quit"),
-        Binding("right_square_bracket", "stride(1)", "key.stride_up", show=False),
-        Binding("left_square_bracket", "stride(-1)", "key.stride_down", show=False),
-        Binding("greater_than_sign,full_stop", "faster", "key.faster", show=False),
-        Binding("less_than_sign,comma", "slower", "key.slower", show=False),
-        Binding("i", "cycle_init(1)", "key.next_init", show=False),
-        Binding("I", "cycle_init(-1)", "key.previous_init", show=False),
-        Binding("a", "cycle_activation(1)", "key.next_activation", show=False),
-        Binding("A", "cycle_activation(-1)", "key.previous_activation", show=False),
-        Binding("d", "cycle_dataset(1)", "key.next_dataset", show=False),
-        Binding("D", "cycle_dataset(-1)", "key.previous_dataset", show=False),
-        Binding("plus,equals_sign", "hidden(1)", "key.more_units", show=False),
-        Binding("minus,underscore", "hidden(-1)", "key.fewer_units", show=False),
-        Binding("l", "learning_rate(1)", "key.larger_lr", show=False),
-        Binding("L", "learning_rate(-1)", "key.smaller_lr", show=False),
-        Binding("s", "scale(1)", "key.larger_scale", show=False),
-        Binding("S", "scale(-1)", "key.smaller_scale", show=False),
-        Binding("n", "seed(1)", "key.next_seed", show=False),
-        Binding("N", "seed(-1)", "key.previous_seed", show=False),
-        Binding("1", "panel(1)", "key.network", show=False),
-        Binding("2", "panel(2)", "key.weights", show=False),
-        Binding("3", "panel(3)", "key.loss", show=False),
-        Binding("4", "panel(4)", "key.boundary", show=False),
+        *RUN_KEYS,
+        *SETTING_KEYS,
+        *PANEL_KEYS,
         Binding("ctrl+s", "save_screenshot", "key.screenshot", show=False),
-        Binding("up", "scroll_panels(-1)", "key.scroll_up", show=False),
-        Binding("down", "scroll_panels(1)", "key.scroll_down", show=False),
         Binding("pageup", "scroll_panels(-10)", "key.page_up", show=False),
         Binding("pagedown", "scroll_panels(10)", "key.page_down", show=False),
     ]
@@ -202,10 +173,7 @@ class ShallowApp(App):
     def compose(self) -> ComposeResult:
         yield TitleBar(id="title")
         with Grid(id="panels"):
-            yield NetworkDiagram(id="net", classes="panel")
-            yield WeightsPanel(id="weights", classes="panel")
-            yield LossChart(id="loss", classes="panel")
-            yield DecisionBoundary(id="boundary", classes="panel")
+            yield from run_panels()
         yield StatusBar(id="status")
         yield Explanation(id="explanation")
         yield Footer(compact=True)

@@ -18,14 +18,15 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Static
 
 from engine.config import ACTIVATIONS, DATASETS, INIT_SCHEMES, Config, ConfigError, InitOverride
 from tui.i18n import error_text, t, translate_bindings
+from tui.keys import DRIVE_KEYS, RUN_KEYS, SETTING_KEYS
 from tui.run_side import RunSide, TimedRuns, file_part, init_label
+from tui.screens.palette import ListedCommands
 from tui.widgets.boundary import DecisionBoundary
 from tui.widgets.compare_chart import CompareChart
 from tui.widgets.diagram import NetworkDiagram
@@ -88,7 +89,7 @@ def side_status(side: str, frame, width: int) -> Text:
     return text
 
 
-class CompareCommands(Provider):
+class CompareCommands(ListedCommands):
     """Set either side to any scheme, scale or preset; flip; leave. Built from the current state."""
 
     def commands(self) -> Iterator[tuple[str, object, str]]:
@@ -110,17 +111,6 @@ class CompareCommands(Provider):
         yield t("compare.cmd.flip"), screen.action_flip, ""
         yield t("compare.cmd.leave"), screen.action_leave, ""
 
-    async def discover(self) -> Hits:
-        for name, callback, help_text in self.commands():
-            yield DiscoveryHit(name, callback, help=help_text)
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for name, callback, help_text in self.commands():
-            score = matcher.match(name)
-            if score > 0:
-                yield Hit(score, matcher.highlight(name), callback, help=help_text)
-
 
 class CompareScreen(TimedRuns, Screen):
     """Zeros vs random (by default) side by side; see the module docstring."""
@@ -137,38 +127,16 @@ class CompareScreen(TimedRuns, Screen):
     #cmp-keys { height: 1; background: $panel; text-wrap: nowrap; text-overflow: ellipsis; }
     """
     BINDINGS = [
-        Binding("space,right", "step", "key.step"),
-        Binding("left", "back", "key.back", key_display="←"),
-        Binding("r", "toggle_run", "key.run"),
+        *DRIVE_KEYS,
         Binding("tab,f", "flip", "compare.flip", key_display="tab"),
         Binding("z", "zeros", "key.zeros", show=False),
         Binding("x", "random", "key.random", show=False),
         Binding("c,escape", "leave", "compare.leave"),
-        Binding("right_square_bracket", "stride(1)", "key.stride_up", show=False),
-        Binding("left_square_bracket", "stride(-1)", "key.stride_down", show=False),
-        Binding("i", "cycle_init(1)", "key.next_init", show=False),
-        Binding("I", "cycle_init(-1)", "key.previous_init", show=False),
-        Binding("a", "cycle('activation', 1)", "key.next_activation", show=False),
-        Binding("A", "cycle('activation', -1)", "key.previous_activation", show=False),
-        Binding("d", "cycle('dataset', 1)", "key.next_dataset", show=False),
-        Binding("D", "cycle('dataset', -1)", "key.previous_dataset", show=False),
-        Binding("plus,equals_sign", "hidden(1)", "key.more_units", show=False),
-        Binding("minus,underscore", "hidden(-1)", "key.fewer_units", show=False),
-        Binding("l", "learning_rate(1)", "key.larger_lr", show=False),
-        Binding("L", "learning_rate(-1)", "key.smaller_lr", show=False),
-        Binding("s", "scale(1)", "key.larger_scale", show=False),
-        Binding("S", "scale(-1)", "key.smaller_scale", show=False),
-        Binding("n", "seed(1)", "key.next_seed", show=False),
-        Binding("N", "seed(-1)", "key.previous_seed", show=False),
+        *RUN_KEYS,
+        *SETTING_KEYS,
         Binding("1", "panel(1)", "key.network", show=False),
         Binding("2", "panel(2)", "key.weights", show=False),
         Binding("3,4", "panel(3)", "key.boundary", show=False),
-        Binding("e", "export('csv')", "key.export", show=False),
-        Binding("E", "export('json')", "key.export_json", show=False),
-        Binding("greater_than_sign,full_stop", "faster", "key.faster", show=False),
-        Binding("less_than_sign,comma", "slower", "key.slower", show=False),
-        Binding("up", "scroll_panels(-1)", show=False),
-        Binding("down", "scroll_panels(1)", show=False),
     ]
 
     def __init__(self, config: Config, configs: tuple[Config, Config] | None = None) -> None:
@@ -302,8 +270,13 @@ class CompareScreen(TimedRuns, Screen):
         if choices:
             self.set_side(self.shown_side, config.replace(scale=choices[0] if direction > 0 else choices[-1]))
 
-    def action_cycle(self, name: str, direction: int) -> None:
-        choices = {"activation": ACTIVATIONS, "dataset": DATASETS}[name]
+    def action_cycle_activation(self, direction: int) -> None:
+        self._cycle_both("activation", ACTIVATIONS, direction)
+
+    def action_cycle_dataset(self, direction: int) -> None:
+        self._cycle_both("dataset", DATASETS, direction)
+
+    def _cycle_both(self, name: str, choices: tuple[str, ...], direction: int) -> None:
         current = getattr(self.sides["A"].config, name)
         self.change_both(**{name: choices[(choices.index(current) + direction) % len(choices)]})
 

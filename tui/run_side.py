@@ -1,5 +1,5 @@
-"""A run as the UI shows it: its training points and RunFrames (used by the app, compare mode and the
-lesson), plus the timer-driven stepping that compare mode and the lesson share."""
+"""A run as the UI shows it: its training points, RunFrames and panels (used by the app, compare mode and
+the lesson), plus the timer-driven stepping that compare mode and the lesson share."""
 from __future__ import annotations
 
 import re
@@ -9,7 +9,11 @@ from engine.history import Record
 from engine.plane import bounds_of
 from engine.trainer import Trainer
 from tui.i18n import t
+from tui.widgets.boundary import DecisionBoundary
+from tui.widgets.diagram import NetworkDiagram
+from tui.widgets.loss_chart import LossChart
 from tui.widgets.run_frame import RunFrame, TrainingPoints
+from tui.widgets.weights import WeightsPanel
 
 
 STRIDES = (1, 10, 100, 1000)  # iterations per step key: ] and [ move along these
@@ -36,6 +40,13 @@ def points_of(trainer: Trainer) -> TrainingPoints:
     X, Y = trainer.data.X, trainer.data.Y
     return TrainingPoints(tuple(X[0].tolist()), tuple(X[1].tolist()), tuple(int(y) for y in Y[0].tolist()),
                           bounds_of(X))
+
+
+def run_panels(prefix: str = "") -> tuple[NetworkDiagram, WeightsPanel, LossChart, DecisionBoundary]:
+    """A run's four panels, ids ``net``, ``weights``, ``loss``, ``boundary`` after ``prefix``; the screen
+    shows them (``.display``) and draws them (``.show(frame)``)."""
+    return (NetworkDiagram(id=f"{prefix}net", classes="panel"), WeightsPanel(id=f"{prefix}weights", classes="panel"),
+            LossChart(id=f"{prefix}loss", classes="panel"), DecisionBoundary(id=f"{prefix}boundary", classes="panel"))
 
 
 class RunSide:

@@ -171,3 +171,23 @@ async def test_speed_keys_in_compare_set_how_far_each_tick_goes(make_app):
         await pilot.pause()
         assert "▶ running" in str(screen.query_one("#cmp-title").render())
         await pilot.press("r")
+
+
+async def test_activation_and_dataset_keys_in_compare_change_both_sides(make_app):
+    """a / A and d / D (tui/keys.py, shared with the app) step both sides through the same choices."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c")
+        screen = app.screen
+        sides = screen.sides["A"], screen.sides["B"]
+        await pilot.press("space", "a")
+        assert [s.config.activation for s in sides] == ["sigmoid", "sigmoid"]
+        assert [s.trainer.iteration for s in sides] == [0, 0]  # a change restarts both
+        await pilot.press("A", "A")
+        assert [s.config.activation for s in sides] == ["leaky_relu", "leaky_relu"]
+        await pilot.press("D")
+        assert [s.config.dataset for s in sides] == ["spiral", "spiral"]
+        await pilot.press("d", "d")
+        assert [s.config.dataset for s in sides] == ["circles", "circles"]
+        assert [s.config.init for s in sides] == ["zeros", "random"]  # the inits stay apart
+        assert app.trainer.config.dataset == "flower"  # the main run is not touched

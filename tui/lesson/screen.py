@@ -18,12 +18,9 @@ from textual.widgets import Static
 from engine.config import ACTIVATIONS, INIT_SCHEMES, Config, ConfigError
 from tui.i18n import error_text, t, translate_bindings
 from tui.lesson.steps import STEPS, set_up, text_values
-from tui.run_side import RunSide, TimedRuns, file_part, init_label, speed_at_least
-from tui.widgets.boundary import DecisionBoundary
-from tui.widgets.diagram import NetworkDiagram
-from tui.widgets.loss_chart import LossChart
+from tui.keys import DRIVE_KEYS, PANEL_KEYS, RUN_KEYS
+from tui.run_side import RunSide, TimedRuns, file_part, init_label, run_panels, speed_at_least
 from tui.widgets.status import pack, status_parts
-from tui.widgets.weights import WeightsPanel
 
 PANELS = {1: "net", 2: "weights", 3: "loss", 4: "boundary"}
 SCALES = (0.001, 0.01, 0.1, 0.5, 1.0, 2.0, 5.0, 10.0, 100.0)
@@ -49,32 +46,12 @@ class LessonScreen(TimedRuns, Screen):
         # No Footer here: the key line ends the lesson text instead, so the panel below keeps its row.
         Binding("n,pagedown", "next_step", "key.next"),
         Binding("p,pageup", "previous_step", "key.previous"),
-        Binding("space,right", "step", "key.step"),
-        Binding("left", "back", "key.back", key_display="←"),
-        Binding("r", "toggle_run", "key.run"),
+        *DRIVE_KEYS,
         Binding("escape,g", "leave", "key.leave", key_display="esc"),
-        Binding("greater_than_sign,full_stop", "faster", "key.faster", show=False),
-        Binding("less_than_sign,comma", "slower", "key.slower", show=False),
-        Binding("right_square_bracket", "stride(1)", "key.stride_up", show=False),
-        Binding("left_square_bracket", "stride(-1)", "key.stride_down", show=False),
         Binding("z", "change('init', 'zeros')", "key.zeros", show=False),
         Binding("x", "change('init', 'random')", "key.random", show=False),
-        Binding("i", "cycle_init(1)", "key.next_init", show=False),
-        Binding("I", "cycle_init(-1)", "key.previous_init", show=False),
-        Binding("a", "cycle_activation(1)", "key.next_activation", show=False),
-        Binding("A", "cycle_activation(-1)", "key.previous_activation", show=False),
-        Binding("s", "scale(1)", "key.larger_scale", show=False),
-        Binding("S", "scale(-1)", "key.smaller_scale", show=False),
-        Binding("plus,equals_sign", "hidden(1)", "key.more_units", show=False),
-        Binding("minus,underscore", "hidden(-1)", "key.fewer_units", show=False),
-        Binding("1", "panel(1)", show=False),
-        Binding("2", "panel(2)", show=False),
-        Binding("3", "panel(3)", show=False),
-        Binding("4", "panel(4)", show=False),
-        Binding("e", "export('csv')", "key.export", show=False),
-        Binding("E", "export('json')", "key.export_json", show=False),
-        Binding("up", "scroll_panels(-1)", show=False),
-        Binding("down", "scroll_panels(1)", show=False),
+        *RUN_KEYS,
+        *PANEL_KEYS,
     ]
 
     def __init__(self, start: int = 0) -> None:
@@ -92,10 +69,7 @@ class LessonScreen(TimedRuns, Screen):
         with VerticalScroll(id="lesson-box"):
             yield Static(id="lesson-text")
         with Vertical(id="lesson-panels"):
-            yield NetworkDiagram(id="lesson-net", classes="panel")
-            yield WeightsPanel(id="lesson-weights", classes="panel")
-            yield LossChart(id="lesson-loss", classes="panel")
-            yield DecisionBoundary(id="lesson-boundary", classes="panel")
+            yield from run_panels("lesson-")
         yield Static(id="lesson-status")
 
     def on_mount(self) -> None:

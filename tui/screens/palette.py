@@ -1,4 +1,5 @@
-"""Command-palette commands, built from the run's current settings each time the palette opens."""
+"""Command-palette commands, built from the run's current settings each time the palette opens, and the
+base class of every provider of the app (here, compare mode, typed settings)."""
 from __future__ import annotations
 
 from functools import partial
@@ -15,7 +16,26 @@ if TYPE_CHECKING:
 HIDDEN_CHOICES = (1, 2, 3, 4, 5, 8, 16, 32, 64)
 
 
-class RunCommands(Provider):
+class ListedCommands(Provider):
+    """A provider that lists its commands as (name, callback, help) from ``commands()``, built anew each
+    time the palette asks: all of them before anything is typed, the matching ones after."""
+
+    def commands(self) -> Iterator[tuple[str, Callable[[], object], str]]:
+        raise NotImplementedError
+
+    async def discover(self) -> Hits:
+        for name, callback, help_text in self.commands():
+            yield DiscoveryHit(name, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, callback, help_text in self.commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), callback, help=help_text)
+
+
+class RunCommands(ListedCommands):
     """Every action of the app by name, plus one command per choice of every setting."""
 
     def commands(self) -> Iterator[tuple[str, Callable[[], object], str]]:
@@ -65,14 +85,3 @@ class RunCommands(Provider):
         yield t("palette.screenshot"), app.action_save_screenshot, t("palette.screenshot.help")
         yield t("palette.help"), app.action_help, t("palette.help.help")
         yield t("palette.quit"), app.action_quit, t("palette.quit.help")
-
-    async def discover(self) -> Hits:
-        for name, callback, help_text in self.commands():
-            yield DiscoveryHit(name, callback, help=help_text)
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for name, callback, help_text in self.commands():
-            score = matcher.match(name)
-            if score > 0:
-                yield Hit(score, matcher.highlight(name), callback, help=help_text)

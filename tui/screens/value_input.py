@@ -5,17 +5,18 @@ shows an error notification and changes nothing; a good one resets the run with 
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterator
+from functools import partial
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from engine.config import ConfigError
 from tui.i18n import error_text, t, translate_bindings
+from tui.screens.palette import ListedCommands
 
 if TYPE_CHECKING:
     from tui.app import ShallowApp
@@ -92,24 +93,12 @@ class ValueInputScreen(ModalScreen[None]):
             self.dismiss()
 
 
-class TypedSettingCommands(Provider):
+class TypedSettingCommands(ListedCommands):
     """Palette commands "Type learning rate…" and so on, next to the fixed choices of RunCommands."""
 
-    def commands(self) -> Iterator[tuple[str, str]]:
+    def commands(self) -> Iterator[tuple[str, Callable[[], object], str]]:
         for option, (label, _kind) in TYPED_SETTINGS.items():
-            yield t("setting.type", label=t(label)), option
+            yield t("setting.type", label=t(label)), partial(self._open, option), t("setting.type.help")
 
     def _open(self, option: str) -> None:
         self.app.push_screen(ValueInputScreen(option))
-
-    async def discover(self) -> Hits:
-        for name, option in self.commands():
-            yield DiscoveryHit(name, lambda option=option: self._open(option), help=t("setting.type.help"))
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for name, option in self.commands():
-            score = matcher.match(name)
-            if score > 0:
-                yield Hit(score, matcher.highlight(name), lambda option=option: self._open(option),
-                          help=t("setting.type.help"))
