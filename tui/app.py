@@ -47,6 +47,10 @@ FRAME_INTERVAL = 1 / 20  # at most ~20 frames a second
 SLOW_INTERVAL = 1 / 4  # panels (weights, thumbnails, boundary, chart): a few frames a second while running
 CHUNK_SECONDS = 0.04  # "as fast as it goes" trains in chunks this long, so a pause lands within 100 ms
 
+# app.tcss gives toasts at most half the screen, above the status bar, explanation and footer; this many rows
+# fit a toast with a three-line message (its margin, padding and text), so half the height holds that many.
+TOAST_ROWS = 6
+
 PANEL_IDS = {1: "net", 2: "weights", 3: "loss", 4: "boundary"}
 # The weights table too: its numbers change every iteration, unreadable at 20 a second, and each redraw
 # re-sends the whole panel (its title carries the iteration): ~100 KB/s at 160×48 when drawn every frame.
@@ -327,6 +331,28 @@ class ShallowApp(App):
 
     def _notify_diverged(self) -> None:
         self.notify(t("app.diverged_at", iteration=self.trainer.iteration), severity="warning", timeout=8)
+
+    def notify(self, message: str, **options) -> None:
+        """Textual's notify (also for every screen's), and then the oldest toasts leave until the rest fit in
+        the room app.tcss gives them. Textual stacks a new toast below the older ones and, its rack being
+        hidden, never scrolls down to it: without this a burst (z x z) would keep the newest out of sight."""
+        super().notify(message, **options)
+        self.call_later(self._retire_old_toasts)  # queued after the notification itself, so it counts it
+
+    def _retire_old_toasts(self) -> None:
+        from textual.widgets._toast import Toast  # Textual's toast widget (not exported)
+
+        room = max(1, self.size.height // 2 // TOAST_ROWS)
+        old = list(self._notifications)[:-room]  # oldest first
+        if not old:
+            return
+        for notification in old:
+            self._unnotify(notification, refresh=False)
+        retired = {notification.identity for notification in old}
+        for screen in self.screen_stack:  # each screen has its own rack of toasts
+            for toast in screen.query(Toast):
+                if toast._notification.identity in retired:
+                    toast.parent.remove()  # its holder, as Textual does when a toast times out
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.tui.conftest import status_text
+from tests.tui.conftest import screen_lines, status_text
 
 
 def shown_panels(app) -> list[str]:
@@ -105,3 +105,67 @@ async def test_no_color_shows_every_panel_without_crashing(make_app, monkeypatch
         assert app.is_running
         assert "○" in app.query_one("#boundary").picture_text()  # classes read without colour
         assert "2 of 2 units distinct" in str(app.query_one("#status").render())
+
+
+# -- notifications (toasts; Pilot leaves them out unless asked) -------------------------------------------
+async def _rows_with_newest_toast(app, pilot) -> list[str]:
+    """The screen's rows once the newest notification's toast is laid out."""
+    from textual.widgets._toast import Toast
+
+    for _ in range(100):
+        await pilot.pause()
+        newest = list(app._notifications)[-1:]
+        toasts = [toast for toast in app.screen.query(Toast) if toast._notification in newest]
+        if toasts and toasts[0].region.height:
+            return screen_lines(app)
+    raise AssertionError("the newest toast never showed")
+
+
+async def _assert_toasts_leave_rows_alone(app, pilot, selectors: tuple[str, ...], words: str) -> None:
+    """With the toasts up, the rows of the widgets ``selectors`` read exactly as they do with no toast, and
+    the newest toast is on screen (its text is), so this fails where a toast covers one of those rows."""
+    from textual.widgets._toast import Toast
+
+    with_toasts = await _rows_with_newest_toast(app, pilot)
+    assert any(words in row for row in with_toasts)  # drawn, not just mounted
+    widgets = [app.screen.query_one(selector) for selector in selectors]
+    toast_regions = [toast.region for toast in app.screen.query(Toast)]
+    app.clear_notifications()
+    for _ in range(100):
+        await pilot.pause()
+        if not app.screen.query(Toast):
+            break
+    without = screen_lines(app)
+    for widget in widgets:
+        region = widget.region
+        assert region.height > 0, widget
+        assert not any(region.overlaps(toast) for toast in toast_regions), widget
+        for y in range(region.y, region.bottom):
+            assert with_toasts[y] == without[y], (widget, y)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 16), (120, 40)])
+async def test_notifications_never_cover_the_status_explanation_or_footer(make_app, size):
+    app = make_app(init="constant")
+    async with app.run_test(size=size, notifications=True) as pilot:
+        await pilot.press("x", "z", "i")  # a burst: the newest toast ("init constant") is the one to see
+        rows = await _rows_with_newest_toast(app, pilot)
+        status = app.query_one("#status").region
+        assert "1 of 4 units distinct" in "".join(rows[status.y:status.bottom])
+        await _assert_toasts_leave_rows_alone(app, pilot, ("#title", "#status", "#explanation", "Footer"),
+                                              "init constant:")  # the toast, not the status bar
+
+
+async def test_notifications_in_compare_mode_leave_both_status_lines_and_the_keys(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("c", "z")
+        await _assert_toasts_leave_rows_alone(app, pilot, ("#cmp-title", "#cmp-status-A", "#cmp-status-B",
+                                                          "#cmp-keys"), "side A: zeros;")
+
+
+async def test_notifications_in_the_lesson_leave_its_status_line_and_text(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("g", "p")  # p on the first step: "this is the first step"
+        await _assert_toasts_leave_rows_alone(app, pilot, ("#lesson-box", "#lesson-status"), "first step")
