@@ -8,7 +8,8 @@ from rich.cells import cell_len
 
 from engine.config import Config
 from tui import i18n
-from tui.lesson.screen import LessonScreen, wrap_cells
+from tui.cells import wrap_cells
+from tui.lesson.screen import LessonScreen
 from tui.lesson.steps import STEPS
 
 

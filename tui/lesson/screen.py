@@ -7,7 +7,6 @@ line is never cut or re-wrapped by the terminal.
 """
 from __future__ import annotations
 
-from rich.console import Console
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from engine.config import ACTIVATIONS, INIT_SCHEMES, Config, ConfigError
+from tui.cells import wrap_cells
 from tui.i18n import error_text, t, translate_bindings
 from tui.lesson.steps import STEPS, set_up, text_values
 from tui.keys import DRIVE_KEYS, PANEL_KEYS, RUN_KEYS
@@ -25,12 +25,6 @@ from tui.widgets.status import pack, status_parts
 PANELS = {1: "net", 2: "weights", 3: "loss", 4: "boundary"}
 SCALES = (0.001, 0.01, 0.1, 0.5, 1.0, 2.0, 5.0, 10.0, 100.0)
 TEXT_BOX_CHROME = 4  # round border (2) and padding 0 1 (2) around the lesson text, in cells
-
-
-def wrap_cells(text: str, width: int) -> list[str]:
-    """``text`` broken into lines of at most ``width`` terminal cells (CJK counts two), keeping its newlines."""
-    console = Console(width=max(1, width), file=None, color_system=None, legacy_windows=False)
-    return [line.plain.rstrip() for line in Text(text).wrap(console, max(1, width))]
 
 
 class LessonScreen(TimedRuns, Screen):

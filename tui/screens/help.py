@@ -1,7 +1,6 @@
 """Help: every key of the app, and what the run is showing."""
 from __future__ import annotations
 
-from rich.console import Console
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -9,6 +8,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui.cells import wrap_cells
 from tui.i18n import t, translate_bindings
 
 # (section, ((keys, description), …)); titles and descriptions are table keys, translated when shown.
@@ -47,27 +47,21 @@ KEY_COLUMN = 16  # "  " + the keys padded to 14 cells
 WIDE = 96  # the help box's text width on a wide terminal (box at most 100 cells)
 
 
-def wrap(text: str, width: int) -> list[str]:
-    """``text`` in lines of at most ``width`` terminal cells (a Hangul syllable is two), keeping its newlines."""
-    console = Console(width=max(1, width), file=None, color_system=None, legacy_windows=False)
-    return [line.plain.rstrip() for line in Text(text).wrap(console, max(1, width))]
-
-
 def help_text(width: int = WIDE) -> Text:
     """The whole help, laid out for ``width`` cells: a description that wraps keeps to its column."""
     text = Text()
     for title, keys in KEYS:
-        for line in wrap(t(title), width):
+        for line in wrap_cells(t(title), width):
             text.append(f"{line}\n", "bold underline")
         for key, what in keys:
             text.append(f"  {key:<14}", "bold")
-            lines = wrap(t(what), max(10, width - KEY_COLUMN))
+            lines = wrap_cells(t(what), max(10, width - KEY_COLUMN))
             text.append(f"{lines[0]}\n")
             for more in lines[1:]:
                 text.append(" " * KEY_COLUMN + f"{more}\n")
         text.append("\n")
-    text.append("\n".join(wrap(t("help.why"), width)) + "\n", "italic")
-    text.append("\n".join(wrap(t("help.close"), width)), "dim")
+    text.append("\n".join(wrap_cells(t("help.why"), width)) + "\n", "italic")
+    text.append("\n".join(wrap_cells(t("help.close"), width)), "dim")
     return text
 
 
