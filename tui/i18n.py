@@ -241,6 +241,7 @@ EN: dict[str, str] = {
     "help.close": "Press escape, q, ? or F1 to close.",
     # -- the command palette -------------------------------------------------------------------------------
     "palette.placeholder": "Search for commands…",
+    "palette.no_matches": "No matches found",
     "palette.current": " (current)",
     "palette.resets": "resets",
     "palette.step": "Step",
@@ -581,6 +582,7 @@ KO: dict[str, str] = {
                  "받아 영원히 같습니다: \"1 of 4 units distinct\"를 보세요."),
     "help.close": "escape, q, ?, F1로 닫습니다.",
     "palette.placeholder": "명령 찾기…",
+    "palette.no_matches": "맞는 명령이 없습니다",
     "palette.current": " (지금)",
     "palette.resets": "다시 시작",
     "palette.step": "한 걸음",

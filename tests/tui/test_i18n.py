@@ -234,6 +234,24 @@ async def test_a_refused_setting_is_reported_in_korean(korean):
         assert app.config.hidden == 4  # and nothing changed
 
 
+@pytest.mark.parametrize("language, words", [("ko", "맞는 명령이 없습니다"), ("en", "No matches found")])
+async def test_the_palette_says_no_matches_in_the_language(language, words):
+    from tui.app import ShallowApp
+
+    i18n.set_language(language)
+    try:
+        app = ShallowApp(Config())
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("ctrl+p", *"qqqzzz")
+            for _ in range(40):  # Textual shows it after a short countdown once the search found nothing
+                await pilot.pause(0.05)
+                if words in _screen_text(app):
+                    break
+            assert words in _screen_text(app)
+    finally:
+        i18n.set_language("en")
+
+
 async def test_english_stays_english(make_app):
     """The table keeps the English the app had: the footer, the status words, the help."""
     from textual.widgets._footer import FooterKey

@@ -8,14 +8,32 @@ Found by tests/tui/test_fuzz.py, both only when keys arrive faster than the pale
 - a palette that closed while its search worker was still gathering hits (tab away, then keys) had
   its children removed; the worker's last update then raised NoMatches and ended the app. A closing
   palette has nothing left to update.
+It also says "No matches found" in the app's language (Textual writes the English words inline).
 """
 from __future__ import annotations
 
+from rich.align import Align
+from rich.text import Text
 from textual.await_complete import AwaitComplete
 from textual.command import CommandList, CommandPalette
+from textual.widgets.option_list import Option
+
+from tui.i18n import t
 
 
 class BurstSafeCommandPalette(CommandPalette):
+    def on_mount(self) -> None:
+        command_list = self.query_one(CommandList)
+        add_option = command_list.add_option
+
+        def add_option_translated(option=None):
+            if isinstance(option, Option) and option.id == self._NO_MATCHES:
+                option = Option(Align.center(Text(t("palette.no_matches"), style="not bold")), disabled=True,
+                                id=self._NO_MATCHES)
+            return add_option(option)
+
+        command_list.add_option = add_option_translated
+
     def dismiss(self, result=None) -> AwaitComplete:
         if not self.is_active:  # already closed by an earlier key of the same burst
             return AwaitComplete.nothing()
