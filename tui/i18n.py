@@ -236,7 +236,7 @@ EN: dict[str, str] = {
     "help.screenshot": "save an SVG screenshot in the working directory",
     "help.help": "this help",
     "help.quit": "quit",
-    "help.why": ("Why random init? With equal weights every hidden unit computes the same function and gets\n"
+    "help.why": ("Why random init? With equal weights every hidden unit computes the same function and gets "
                  "the same gradient, so they stay identical forever: watch \"1 of 4 units distinct\"."),
     "help.close": "Press escape, q, ? or F1 to close.",
     # -- the command palette -------------------------------------------------------------------------------
@@ -383,7 +383,8 @@ EN: dict[str, str] = {
     "lesson.4.body": (
         "With tanh and W = 0 nothing moves at all: tanh(0) = 0 gives dW2 = 0 and W2 = 0 gives dZ1 = 0 "
         "(press z: 'frozen'). With a constant 0.5 the 4 units move, but together: after {iterations} "
-        "iterations this net has {acc}, a one-unit net {acc1}. Four identical units are one unit."),
+        "iterations this net has {acc}, about what a one-unit net reaches ({acc1}), while 4 random units "
+        "reach {acc4}. Four identical units do no more than one."),
     "lesson.5.title": "more units, same story",
     "lesson.5.body": (
         "8 hidden units, constant 0.5: every thumbnail in the network panel is the same picture and the "
@@ -396,10 +397,10 @@ EN: dict[str, str] = {
         "once W breaks the symmetry, the biases follow."),
     "lesson.7.title": "why small",
     "lesson.7.body": (
-        "Random but ×10: |Z| is large, tanh saturates (|z| > 3 is flat), the gradients vanish. The "
-        "loss starts huge and the chart shows learning crawl. Press s / S to change the scale, then r; "
-        "0.01 learns at once."),
-    "lesson.8.title": "other constants",
+        "Random but ×{scale}: |Z| is large, tanh saturates ({saturated} of |z| > 3, where it is flat) and "
+        "the gradients through it vanish. The loss starts huge and falls slowly: after {iterations} "
+        "iterations the accuracy is {acc}, where ×0.01 has {acc_small}. Press s / S to change the scale, then r."),
+    "lesson.8.title": "Xavier and He: scales for wider layers",
     "lesson.8.body": (
         "Deep nets pick the scale from the layer's width: Xavier randn·√(1/n_prev) for tanh, He "
         "randn·√(2/n_prev) for ReLU. Here 32 hidden units with Xavier; press i to try He, a to switch "
@@ -457,8 +458,8 @@ KO: dict[str, str] = {
     "tab.3": "손실",
     "tab.4": "경계",
     "explain.diverged": "diverged: 손실이 무한대나 NaN이 되어 학습이 멈췄습니다 — 학습률을 낮추거나 (L) x로 다시 시작하세요",
-    "explain.frozen_zero_tanh": ("frozen: tanh에 가중치 0 — 모든 가중치 기울기가 정확히 0입니다. 출력 편향만 배울 수 "
-                                 "있는데, 클래스가 균형이면 그마저도 못 배웁니다"),
+    "explain.frozen_zero_tanh": ("frozen: tanh에서 가중치가 0이면 모든 가중치 기울기가 정확히 0입니다. 출력 편향만 "
+                                 "배울 수 있는데, 두 클래스의 예제 수가 같으면 그마저도 못 배웁니다"),
     "explain.frozen": "frozen: 모든 가중치 기울기가 정확히 0이라 어떤 가중치도 움직이지 않습니다 — x로 무작위 초기화",
     "explain.symmetric": ("대칭: 숨겨진 유닛 {n_h}개가 모두 같고 같은 기울기 행을 받으므로 계속 같습니다 — x로 "
                           "무작위 초기화"),
@@ -578,8 +579,8 @@ KO: dict[str, str] = {
     "help.screenshot": "작업 디렉터리에 SVG 스크린샷 저장",
     "help.help": "이 도움말",
     "help.quit": "끝내기",
-    "help.why": ("왜 무작위 초기화인가? 가중치가 모두 같으면 숨겨진 유닛이 모두 같은 함수를 계산하고 같은 기울기를\n"
-                 "받아 영원히 같습니다: \"1 of 4 units distinct\"를 보세요."),
+    "help.why": ("왜 무작위 초기화인가? 가중치가 모두 같으면 숨겨진 유닛이 모두 같은 함수를 계산하고 같은 기울기를 "
+                 "받으므로 영원히 같은 채로 남습니다: \"1 of 4 units distinct\"를 보세요."),
     "help.close": "escape, q, ?, F1로 닫습니다.",
     "palette.placeholder": "명령 찾기…",
     "palette.no_matches": "맞는 명령이 없습니다",
@@ -596,7 +597,7 @@ KO: dict[str, str] = {
     "palette.slower": "느리게",
     "palette.slower.help": "초당 반복 줄이기",
     "palette.stride": "걸음 크기 {stride}",
-    "palette.stride.help": "한 걸음 키당 반복 수",
+    "palette.stride.help": "space 한 번에 학습할 반복 수",
     "palette.zeros": "0으로 초기화",
     "palette.zeros.help": "init zeros, 반복 0",
     "palette.random": "무작위로 초기화",
@@ -712,11 +713,12 @@ KO: dict[str, str] = {
     "lesson.3.body": (
         "기울기 강하 W1 := W1 − α·dW1 은 같은 행에서 같은 행을 빼므로 행은 계속 같습니다 — 귀납법으로 "
         "모든 반복에서. space로 한 걸음씩 (]는 10씩) 진행하며 간격을 보세요: 정확히 0.0 그대로입니다."),
-    "lesson.4.title": "멈춤, 또는 유닛 하나",
+    "lesson.4.title": "동결, 또는 유닛 하나",
     "lesson.4.body": (
         "tanh와 W = 0이면 아무것도 움직이지 않습니다: tanh(0) = 0 → dW2 = 0, W2 = 0 → dZ1 = 0 "
         "(z를 누르면 'frozen'). 상수 0.5면 유닛 4개가 움직이지만 함께 움직입니다: 반복 {iterations}번 후 "
-        "정확도 {acc}, 유닛 1개짜리 망은 {acc1}. 같은 유닛 넷은 유닛 하나입니다."),
+        "정확도 {acc}로 유닛 1개짜리 신경망({acc1})과 비슷하고, 무작위 유닛 4개는 {acc4}입니다. "
+        "똑같은 유닛 넷은 유닛 하나보다 나을 게 없습니다."),
     "lesson.5.title": "유닛이 많아도 같다",
     "lesson.5.body": (
         "숨겨진 유닛 8개, 상수 0.5: 망 패널의 작은 그림이 모두 같고 상태 줄은 1 of 8 units distinct "
@@ -726,19 +728,19 @@ KO: dict[str, str] = {
         "W1 = np.random.randn(n1, n0)·0.01, b1 = 0. 유닛이 서로 다르게 시작해 다른 기울기를 받고 "
         "갈라집니다: r을 누르고 결정 경계를 보세요 (flower에서 약 90 %). 편향 b는 0이어도 됩니다: "
         "W가 대칭을 깨면 편향도 따라 달라집니다."),
-    "lesson.7.title": "왜 작게",
+    "lesson.7.title": "왜 작은 값인가",
     "lesson.7.body": (
-        "무작위지만 ×10: |Z|가 커서 tanh가 포화되고 (|z| > 3에서 평평) 기울기가 사라집니다. 손실이 "
-        "아주 크게 시작하고 그래프에서 학습이 느리게 기어갑니다. s / S로 크기를 바꾸고 r: 0.01은 바로 "
-        "배웁니다."),
-    "lesson.8.title": "다른 상수",
+        "무작위지만 ×{scale}: |Z|가 커서 tanh가 포화되고 (|z| > 3인 값이 {saturated}, 그곳은 평평) 그 "
+        "기울기가 사라집니다. 손실이 아주 크게 시작해 느리게 줄어듭니다: 반복 {iterations}번 후 정확도 "
+        "{acc}, ×0.01은 {acc_small}. s / S로 크기를 바꾸고 r을 누르세요."),
+    "lesson.8.title": "Xavier와 He: 넓은 층을 위한 크기",
     "lesson.8.body": (
         "깊은 망은 층의 너비로 크기를 정합니다: tanh에는 Xavier randn·√(1/n_prev), ReLU에는 He "
         "randn·√(2/n_prev). 여기서는 숨겨진 유닛 32개에 Xavier; i로 He를, a로 activation을 바꿔 보세요."),
     "lesson.9.title": "대칭 깨기",
     "lesson.9.body": (
         "상수 0.5에 가중치 하나(W1[1,1])만 ε = 1e-12 더함. 대칭 상태는 불안정한 고정점이라 간격이 "
-        "지수적으로 커집니다 (로그 그래프에서 직선). r을 누르세요: 10 000번 반복 후에도 아직 작습니다. "
+        "지수적으로 커집니다 (로그 그래프에서 직선). r을 누르세요: 10,000번 반복 후에도 아직 작습니다. "
         "무작위 초기화는 한 번에 해냅니다."),
     "cli.error.lang": "--lang은 {choices} 중 하나여야 합니다. 받은 값: {value!r}",
     "cli.error.export_needs_headless": "--export는 --headless와 함께 씁니다. 앱에서는 e를 누르세요",

@@ -148,3 +148,22 @@ async def test_speed_keys_in_the_lesson():
         assert screen.speed == 20
         await pilot.press("n", "n", "n")  # step 4: stride 100, ten strides a second again
         assert screen.stride == 100 and screen.speed == 1000
+
+
+def test_the_numbers_the_lesson_quotes_make_its_point():
+    """Step 4: constant 4 units ≈ one unit, far below 4 random units. Step 7: the large start saturates and
+    learns far slower than ×0.01 (on this data ×10 does not: the step uses ×100)."""
+    from engine.trainer import Trainer
+    from tui.lesson.steps import set_up, text_values
+
+    def values(number):
+        step = STEPS[number - 1]
+        trainer = Trainer(step.config)
+        set_up(step, trainer)
+        return {k: float(v.rstrip("%")) if isinstance(v, str) and v.endswith("%") else v
+                for k, v in text_values(step, trainer).items()}
+
+    four = values(4)
+    assert abs(four["acc"] - four["acc1"]) < 5 and four["acc4"] > four["acc"] + 15
+    seven = values(7)
+    assert seven["saturated"] >= 90 and seven["acc_small"] > seven["acc"] + 15
