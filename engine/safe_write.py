@@ -40,6 +40,18 @@ def _reason(error: OSError) -> dict:
     return {"reason": error.strerror or str(error) or type(error).__name__, "reason_key": None}
 
 
+def _umask() -> int:
+    """The process's umask, read without changing it (os.umask can only be read by setting it, which
+    would race with other threads creating files)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    return 0o022
+
+
 def free_name(path: str | os.PathLike) -> Path:
     """``path`` if no file has that name, else ``stem-2.suffix``, ``stem-3.suffix`` … (the first free one).
 
@@ -67,6 +79,9 @@ def write_atomically(path: str | os.PathLike, data: bytes | str, *, new_name: bo
     fd, temporary = -1, None
     try:
         fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+        # mkstemp makes the file private (0600); a screenshot or export is an ordinary file, readable
+        # as the user's umask says (a teacher collects them), like one opened with open().
+        os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as file:
             fd = -1  # the file object owns it now
             file.write(payload)

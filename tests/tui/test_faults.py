@@ -37,6 +37,18 @@ def test_write_atomically_writes_text_and_bytes(tmp_path):
     assert leftovers(tmp_path) == []
 
 
+def test_written_files_follow_the_umask_not_mkstemps_0600(tmp_path):
+    import os
+    import stat
+
+    old = os.umask(0o027)
+    try:
+        written = write_atomically(tmp_path / "shot.svg", "<svg/>")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(written.stat().st_mode) == 0o640
+
+
 def test_write_atomically_never_overwrites(tmp_path):
     target = tmp_path / "run.json"
     target.write_text("precious")
