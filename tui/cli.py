@@ -39,6 +39,16 @@ class _CellWidthFormatter(argparse.HelpFormatter):
     def _split_lines(self, text: str, width: int) -> list[str]:
         return _wrap_cells(text, width)
 
+    def add_usage(self, usage, actions, groups, prefix=None):  # argparse's "usage: " is not translatable
+        super().add_usage(usage, actions, groups, t("cli.usage") if prefix is None else prefix)
+
+    def _format_usage(self, usage, actions, groups, prefix) -> str:
+        # argparse indents the usage's continuation lines by len(prefix); "사용법: " is 5 characters, 8 cells
+        text = super()._format_usage(usage, actions, groups, prefix)
+        extra = _cells(prefix) - len(prefix) if prefix else 0
+        first, *rest = text.split("\n")
+        return "\n".join([first] + [" " * extra + line if line.startswith(" ") else line for line in rest])
+
     def _fill_text(self, text: str, width: int, indent: str) -> str:
         return "\n".join(indent + line for line in _wrap_cells(text, width - len(indent)))
 
@@ -74,7 +84,10 @@ def _fail(message: str) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = _OneLineParser(prog=PROG, description=t("cli.description"), formatter_class=_CellWidthFormatter)
+    p = _OneLineParser(prog=PROG, description=t("cli.description"), formatter_class=_CellWidthFormatter,
+                       add_help=False)
+    p._optionals.title = t("cli.options")  # argparse's own heading, "options"
+    p.add_argument("-h", "--help", action="help", help=t("cli.help"))
     p.add_argument("--headless", action="store_true", help=t("cli.headless"))
     p.add_argument("--dataset", metavar="NAME", default="flower", help=f"{', '.join(DATASETS)} (flower)")
     p.add_argument("--samples", metavar="M", type=int, default=400, help=t("cli.samples"))

@@ -136,6 +136,20 @@ def test_the_error_line_is_in_the_students_language(args, english, korean):
     assert result.stderr.count("\n") == 1
 
 
+def test_korean_help_has_korean_headings_and_an_aligned_usage():
+    from rich.cells import cell_len
+
+    result = shallow_tui("--lang", "ko", "--help")
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("사용법: shallow-tui [-h]") and "옵션:" in lines and "이 도움말을 보이고 끝내기" in result.stdout
+    assert "usage" not in result.stdout and "show this help" not in result.stdout
+    first_option = cell_len(lines[0][: lines[0].index("[")])  # where the options start on the first line ...
+    assert len(lines[1]) - len(lines[1].lstrip(" ")) == first_option  # ... and on the next one
+    english = shallow_tui("--help").stdout
+    assert english.startswith("usage: shallow-tui") and "\noptions:\n" in english
+
+
 def test_help_exits_0_through_the_console_script():
     script = shutil.which("shallow-tui", path=str(Path(sys.executable).parent)) or shutil.which("shallow-tui")
     assert script, "the console script shallow-tui is installed"
