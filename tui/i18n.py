@@ -118,6 +118,8 @@ EN: dict[str, str] = {
                        "rows and will stay identical — press x for random init"),
     "explain.saturated": ("saturated: large initial weights put {share} of |Z1| above 3, where {activation} is "
                           "flat — gradients are tiny and learning crawls"),
+    "explain.unstable": ("unstable: the loss is {loss}, far above 0.693 (a coin flip) — steps this large overshoot; "
+                         "lower the learning rate (L) and press x"),
     "explain.one_unit": ("learning: one hidden unit can only draw one straight-line boundary (about 67% on the "
                          "flower)"),
     "explain.learning": ("learning: the {n_h} units start different, so each gets its own gradient and can learn "
@@ -470,6 +472,8 @@ KO: dict[str, str] = {
                        "계속 같습니다 — x로 무작위 초기화"),
     "explain.saturated": ("포화: 큰 초기 가중치 때문에 |Z1|의 {share}가 3보다 커서 {activation}이 평평한 곳에 "
                           "있습니다 — 기울기가 아주 작아 학습이 기어갑니다"),
+    "explain.unstable": ("불안정: 손실이 {loss}로 0.693(동전 던지기)보다 훨씬 큽니다 — 걸음이 너무 커서 최솟값을 "
+                         "지나칩니다. 학습률을 낮추고 (L) x를 누르세요"),
     "explain.one_unit": "학습 중: 숨겨진 유닛 하나로는 직선 경계 하나만 그릴 수 있습니다 (flower에서 약 67%)",
     "explain.learning": ("학습 중: 유닛 {n_h}개가 서로 다르게 시작해 각자 다른 기울기를 받고, 데이터의 서로 다른 "
                          "특징을 배울 수 있습니다"),

@@ -103,6 +103,7 @@ def test_weights_table_marks_identical_rows_and_shows_the_exact_gap():
     (dict(init="constant"), "symmetric: all 4 hidden units are identical"),
     (dict(init="random", scale=10.0), "saturated: large initial weights"),
     (dict(init="random"), "learning:"),
+    (dict(init="random", lr=1e9), "unstable: the loss is"),  # finite, so not 'diverged', yet not learning
 ])
 def test_explanation_wording(settings, start):
     frame = _frame(**settings)

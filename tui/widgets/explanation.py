@@ -8,6 +8,7 @@ from engine.trainer import Snapshot
 from tui.i18n import t
 
 SATURATING = ("tanh", "sigmoid")
+UNSTABLE_LOSS = 3 * 0.6931471805599453  # three times a coin flip's loss, without a large init to blame
 
 
 def large_init(config: Config) -> bool:
@@ -17,7 +18,8 @@ def large_init(config: Config) -> bool:
 
 
 def explain(snapshot: Snapshot, config: Config) -> str:
-    """The most important thing to notice, checked in order: diverged, frozen, symmetric, saturated, learning."""
+    """The most important thing to notice, checked in order: diverged, frozen, symmetric, unstable, saturated,
+    learning."""
     n_h, k = snapshot.n_h, snapshot.distinct_units
     if snapshot.diverged:
         return t("explain.diverged")
@@ -29,6 +31,8 @@ def explain(snapshot: Snapshot, config: Config) -> str:
         return t("explain.symmetric", n_h=n_h)
     if n_h > 1 and k < n_h:
         return t("explain.partly", k=k, n_h=n_h)
+    if snapshot.loss is not None and snapshot.loss > UNSTABLE_LOSS and not large_init(config):
+        return t("explain.unstable", loss=f"{snapshot.loss:.4g}")
     if config.activation in SATURATING and snapshot.saturated_share > 0.5 and large_init(config):
         return t("explain.saturated", share=f"{snapshot.saturated_share:.0%}", activation=config.activation)
     if n_h == 1:
