@@ -124,11 +124,12 @@ def language_of(argv: list[str]) -> str:
 
 def check_new_options(args: argparse.Namespace) -> str:
     """Validate the options of compare/lesson/export/serve; the language to use. Calls _fail on a bad one."""
-
     if args.lang is not None and args.lang not in LANGUAGES:
         _fail(t("cli.error.lang", choices=", ".join(LANGUAGES), value=args.lang))
     if args.export is not None and not args.headless:
         _fail(t("cli.error.export_needs_headless"))
+    if args.every is not None and not args.headless:  # the app keeps its own history; it would be ignored
+        _fail(t("cli.error.every_needs_headless"))
     if args.export is not None:
         _check_export_path(args.export)
     if args.serve and args.headless:

@@ -415,6 +415,7 @@ EN: dict[str, str] = {
     # -- command-line errors (one line on stderr; "shallow-tui: error:" stays as argparse writes it) -----
     "cli.error.lang": "--lang must be one of {choices}, got {value!r}",
     "cli.error.export_needs_headless": "--export works with --headless; in the app press e",
+    "cli.error.every_needs_headless": "--every works with --headless; in the app e and E export the history",
     "cli.error.serve_headless": "--serve and --headless do not go together",
     "cli.error.lesson_headless": "--lesson opens the app; leave out --headless",
     "cli.error.lesson_compare": "choose --lesson or --compare, not both (compare mode is one key away: c)",
@@ -751,6 +752,7 @@ KO: dict[str, str] = {
         "무작위 초기화는 한 번에 해냅니다."),
     "cli.error.lang": "--lang은 {choices} 중 하나여야 합니다. 받은 값: {value!r}",
     "cli.error.export_needs_headless": "--export는 --headless와 함께 씁니다. 앱에서는 e를 누르세요",
+    "cli.error.every_needs_headless": "--every는 --headless와 함께 씁니다. 앱에서는 e와 E로 기록을 내보내세요",
     "cli.error.serve_headless": "--serve와 --headless는 함께 쓸 수 없습니다",
     "cli.error.lesson_headless": "--lesson은 앱을 엽니다. --headless를 빼세요",
     "cli.error.lesson_compare": "--lesson과 --compare 중 하나만 고르세요 (비교 모드는 c 키 하나면 됩니다)",

@@ -136,6 +136,11 @@ def test_the_error_line_is_in_the_students_language(args, english, korean):
     assert result.stderr.count("\n") == 1
 
 
+def test_headless_only_options_are_refused_in_the_app():
+    result = shallow_tui("--every", "5")  # would open the app and ignore it
+    assert result.returncode == 2 and "--every works with --headless" in result.stderr
+
+
 def test_korean_help_has_korean_headings_and_an_aligned_usage():
     from rich.cells import cell_len
 
