@@ -45,6 +45,17 @@ def test_edges_show_sign_and_size_without_colour():
     assert edge(-0.1, 1.0).plain == "┄┄−┄┄"
 
 
+@pytest.mark.parametrize("last", [0, 1, 7, 99, 303, 27_865, 1_002_944])
+def test_iteration_ticks_are_whole_round_numbers_up_to_the_last(last):
+    from tui.widgets.loss_chart import iteration_ticks
+
+    ticks = iteration_ticks(last)
+    assert ticks[0] == 0 and ticks[-1] <= last and all(isinstance(tick, int) for tick in ticks)
+    assert 1 <= len(ticks) <= 6 and (last == 0 or ticks[-1] > last / 2)
+    steps = {b - a for a, b in zip(ticks, ticks[1:])}
+    assert len(steps) <= 1 and all(str(step).strip("0") in ("1", "2", "5") for step in steps)
+
+
 def test_fmt4_keeps_4_significant_digits_and_exact_zero():
     assert fmt4(0.41723) == "0.4172"
     assert fmt4(-1.9024e-5) == "-1.902e-5"

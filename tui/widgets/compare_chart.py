@@ -13,7 +13,7 @@ from textual.containers import Vertical
 from textual_plotext import PlotextPlot
 
 from tui.i18n import t
-from tui.widgets.loss_chart import GAP_FLOOR, log_gap
+from tui.widgets.loss_chart import GAP_FLOOR, iteration_ticks, log_gap
 from tui.widgets.run_frame import RunFrame
 
 # side -> (loss colour, gap colour, loss marker, gap marker)
@@ -64,4 +64,7 @@ class CompareChart(Vertical):
             # random side's gap (≈ 1) off the top row, where a frozen side's flat loss lies and would hide it.
             plt.ylim(GAP_FLOOR, top + GAP_HEADROOM, yside="right")
             plt.yticks([GAP_FLOOR, -12, -6, 0], [t("chart.exact_zero"), "1e-12", "1e-6", "1"], yside="right")
+        last = max((r.iteration for frame in frames.values() for r in frame.records), default=0)
+        ticks = iteration_ticks(last)
+        plt.xticks(ticks, [str(tick) for tick in ticks])
         plot.refresh()  # no x label: at 80×24 that row is worth more as plot (the subtitle says "iteration")

@@ -23,6 +23,16 @@ def log_gap(gap: float | None) -> float | None:
     return max(GAP_FLOOR + 1, math.log10(gap)) if math.isfinite(gap) else 3.0
 
 
+def iteration_ticks(last: int) -> list[int]:
+    """Whole-number iteration ticks from 0 to about ``last``, 1·2·5·10ⁿ apart (plotext's own say 27865.8)."""
+    if last <= 0:
+        return [0]
+    rough = last / 4
+    power = 10 ** max(0, math.floor(math.log10(rough)))
+    step = next((m * power for m in (1, 2, 5, 10) if m * power >= rough), 10 * power)
+    return list(range(0, last + 1, step))
+
+
 class LossChart(Vertical):
     """The plot widget is made the first time the panel is drawn: plotext and textual-plotext (~55 ms of
     imports) are not needed for the first frame, and at 80×24 not at all until the panel is chosen (3)."""
@@ -56,5 +66,7 @@ class LossChart(Vertical):
                 plt.ylim(GAP_FLOOR, max(1, math.ceil(max(g for _, g in gaps))), yside="right")
                 ticks = [GAP_FLOOR, -12, -6, 0]
                 plt.yticks(ticks, [t("chart.exact_zero"), "1e-12", "1e-6", "1"], yside="right")
+            ticks = iteration_ticks(iterations[-1])
+            plt.xticks(ticks, [str(tick) for tick in ticks])
         plt.xlabel(t("chart.iteration"))
         plot.refresh()
