@@ -317,10 +317,9 @@ class CompareScreen(TimedRuns, Screen):
                     panel.scroll_relative(y=lines, animate=False)
 
     def action_export(self, fmt: str = "csv") -> None:
-        from tui.export import start_export
+        from tui.export import start_exports
 
-        for side, run in self.sides.items():
-            start_export(self.app, run.trainer, label=f"compare-{side}-", fmt=fmt)
+        start_exports(self.app, [(run.trainer, f"compare-{side}-") for side, run in self.sides.items()], fmt=fmt)
 
     def screenshot_name(self) -> str:
         """ctrl+s here: "shallow-tui-compare-iter100-zeros-vs-random-0.01.svg"."""

@@ -28,24 +28,48 @@ def export_now(replay: Replay, path: str | os.PathLike) -> tuple[bool, str]:
         written = write_new_file(wanted, text, new_name=True)
     except ExportError as error:
         return False, error_text(error)
-    message = t("export.done", records=records, iteration=replay.current_iteration, stride=replay.stride,
-                path=written)
+    message = t("export.done_one" if records == 1 else "export.done", records=records,
+                iteration=replay.current_iteration, stride=replay.stride, path=written)
     if written.name != wanted.name:
         message += " — " + t("export.renamed", name=wanted.name, path=written.name)
     return True, message
 
 
+BUSY = "_shallow_export_busy"  # the app's attribute: True while an export's worker is writing
+
+
 def start_export(app, trainer: Trainer, label: str = "", lock=None, fmt: str = "csv") -> None:
     """Take the run's state now (under ``lock`` if given) and write the file (CSV or JSON) in a worker thread."""
-    if lock is not None:
-        with lock:
+    start_exports(app, [(trainer, label)], lock=lock, fmt=fmt)
+
+
+def start_exports(app, runs: list[tuple[Trainer, str]], lock=None, fmt: str = "csv") -> None:
+    """Export each (trainer, label) of ``runs`` (compare mode: both sides) in one worker thread, one after the
+    other. A long run takes seconds to replay, so a toast says at once that the export started, and a
+    request while an export is still being written is refused with a short toast (not queued: pressing
+    e again because nothing seemed to happen would otherwise write duplicates)."""
+    if getattr(app, BUSY, False):
+        app.notify(t("export.busy"), severity="warning", timeout=3)
+        return
+    jobs = []
+    for trainer, label in runs:
+        if lock is not None:
+            with lock:
+                replay = Replay.of(trainer)
+        else:
             replay = Replay.of(trainer)
-    else:
-        replay = Replay.of(trainer)
-    path = Path(os.getcwd()) / default_name(trainer, label, fmt)
+        jobs.append((replay, Path(os.getcwd()) / default_name(trainer, label, fmt)))
+    setattr(app, BUSY, True)
+    app.notify(t("export.started", iteration=jobs[0][0].current_iteration,
+                 names=", ".join(path.name for _replay, path in jobs)), timeout=4)
 
     def work() -> None:
-        written, message = export_now(replay, path)
-        app.call_from_thread(app.notify, message, severity="information" if written else "error", timeout=8)
+        try:
+            for replay, path in jobs:
+                written, message = export_now(replay, path)
+                app.call_from_thread(app.notify, message, severity="information" if written else "error",
+                                     timeout=8)
+        finally:
+            setattr(app, BUSY, False)
 
     app.run_worker(work, thread=True, group="export", exit_on_error=False)

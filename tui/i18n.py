@@ -358,6 +358,9 @@ EN: dict[str, str] = {
     # -- export -----------------------------------------------------------------------------------------
     "export.done": "exported {records} records (iterations 0…{iteration}, every {stride}) to {path}",
     "export.renamed": "{name} already existed, so the export went to {path}",
+    "export.done_one": "exported {records} record (iterations 0…{iteration}, every {stride}) to {path}",
+    "export.started": "exporting iterations 0…{iteration} to {names} …",
+    "export.busy": "an export is still being written; wait for its message",
     # -- the lesson -------------------------------------------------------------------------------------
     "lesson.title": "Lesson {n} of {total} · {title}",
     "lesson.keys": "n next · p previous · space step · r run · < > speed · esc leave",
@@ -700,6 +703,9 @@ KO: dict[str, str] = {
     "compare.diverged": "{side} 쪽이 반복 {iteration}에서 발산했습니다; 다른 쪽은 계속합니다",
     "export.done": "기록 {records}개 (반복 0…{iteration}, {stride}마다)를 {path}에 내보냈습니다",
     "export.renamed": "{name} 파일이 이미 있어서 {path}에 저장했습니다",
+    "export.done_one": "기록 {records}개 (반복 0…{iteration}, {stride}마다)를 {path}에 내보냈습니다",
+    "export.started": "반복 0…{iteration}을(를) {names}(으)로 내보내는 중 …",
+    "export.busy": "아직 내보내는 중입니다; 끝났다는 메시지를 기다리세요",
     "lesson.title": "수업 {n} / {total} · {title}",
     "lesson.keys": "n 다음 · p 이전 · space 한 걸음 · r 실행 · < > 속도 · esc 나가기",
     "lesson.first": "첫 단계입니다",

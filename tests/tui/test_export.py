@@ -198,3 +198,65 @@ def test_headless_export_imports_no_ui(tmp_path):
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout.splitlines()[-1]) == []
     assert (tmp_path / "r.csv").exists()
+
+
+async def test_a_long_export_says_it_started_and_a_second_request_meanwhile_is_refused(make_app, tmp_path,
+                                                                                         monkeypatch):
+    """A 100 000-iteration run takes seconds to replay: the toast comes at once, and pressing e again while
+    it is written (nothing seemed to happen) writes no duplicate. Here the writing waits for an event."""
+    import threading
+
+    import tui.export as tui_export
+
+    monkeypatch.chdir(tmp_path)
+    release = threading.Event()
+    real_export_now = tui_export.export_now
+
+    def slow_export_now(replay, path):
+        release.wait(10)
+        return real_export_now(replay, path)
+
+    monkeypatch.setattr(tui_export, "export_now", slow_export_now)
+    app = make_app(hidden=2)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space", "space", "space", "e")
+        await pilot.pause()
+        assert any("exporting iterations 0…3 to shallow-tui-random-iter3.csv" in n for n in notifications(app))
+        await pilot.press("e", "E")
+        await pilot.pause()
+        assert any("still being written" in n for n in notifications(app))
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert [p.name for p in tmp_path.iterdir()] == ["shallow-tui-random-iter3.csv"]
+        await pilot.press("e")  # done: the next request is taken
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(list(tmp_path.glob("*.csv"))) == 2
+
+
+async def test_compare_export_is_one_request_for_both_sides(make_app, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    app = make_app()
+    said = []  # every toast, also those the two "exported" toasts retire at 80×24
+    notify = app.notify
+    monkeypatch.setattr(app, "notify", lambda message, **options: (said.append(message), notify(message, **options)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c", "space", "e")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert said.count("exporting iterations 0…1 to shallow-tui-compare-A-zeros-iter1.csv, "
+                      "shallow-tui-compare-B-random-iter1.csv …") == 1
+    assert len([m for m in said if m.startswith("exported 2 records")]) == 2
+    assert len(list(tmp_path.glob("*.csv"))) == 2
+
+
+async def test_one_record_is_singular(make_app, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("e")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        done = [n for n in notifications(app) if n.startswith("exported")]
+        assert done and done[0].startswith("exported 1 record (iterations 0…0"), done
