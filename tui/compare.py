@@ -233,19 +233,21 @@ class CompareScreen(TimedRuns, Screen):
         self.notify(t("compare.set", side=side, init=init_label(config)), timeout=3)
         self.redraw()
 
-    def change_both(self, **changes) -> None:
-        """A hyperparameter or the data: the same for both sides, both restart."""
+    def change_both(self, **changes) -> bool:
+        """A hyperparameter or the data: the same for both sides, both restart. False (and an error toast)
+        if a side refuses the value; then nothing changes."""
         try:
             configs = {side: run.config.replace(**changes) for side, run in self.sides.items()}
         except ConfigError as error:
             self.notify(error_text(error), severity="error")
-            return
+            return False
         self._stop()
         for side, run in self.sides.items():
             run.reset(configs[side])
         what = ", ".join(f"{k} {v:g}" if isinstance(v, float) else f"{k} {v}" for k, v in changes.items())
         self.notify(t("compare.reset", what=what), timeout=3)
         self.redraw()
+        return True
 
     def action_zeros(self) -> None:
         self.set_side(self.shown_side, self.sides[self.shown_side].config.replace(init="zeros", scale=None,

@@ -304,6 +304,7 @@ EN: dict[str, str] = {
     "setting.prompt": "{label} (now {value}): type a value, enter sets it and restarts the run, escape cancels",
     "setting.not_integer": "--{option} ({label}) must be an integer, got {text}",
     "setting.not_number": "--{option} ({label}) must be a number, got {text}",
+    "setting.prompt_both": "{label} (now {value}): type a value, enter sets it for both sides and restarts them, escape cancels",
     # -- the command line's --help -------------------------------------------------------------------------
     "cli.description": "Train a one-hidden-layer network step by step and see why its weights must start random.",
     "cli.headless": "train without a UI; print one JSON object",
@@ -654,6 +655,7 @@ KO: dict[str, str] = {
     "setting.prompt": "{label} (지금 {value}): 값을 입력하세요. enter는 적용하고 다시 시작, escape는 취소",
     "setting.not_integer": "--{option} ({label})은 정수여야 합니다: {text}",
     "setting.not_number": "--{option} ({label})은 숫자여야 합니다: {text}",
+    "setting.prompt_both": "{label} (지금 {value}): 값을 입력하세요. enter는 두 쪽 모두에 적용하고 다시 시작, escape는 취소",
     "cli.description": "은닉층 하나짜리 신경망을 한 걸음씩 학습시키며 가중치를 왜 무작위로 초기화해야 하는지 봅니다.",
     "cli.headless": "UI 없이 학습하고 JSON 객체 하나를 출력",
     "cli.samples": "예제 수, 4 이상 (400)",

@@ -153,7 +153,11 @@ class TimedRuns:
         self.redraw()
 
     def action_stride(self, direction: int) -> None:
-        self.stride = next_stride(self.stride, direction)
+        self.set_stride(next_stride(self.stride, direction))
+
+    def set_stride(self, stride: int) -> None:
+        """The palette's "Stride 10" and so on; the screen shows the stride."""
+        self.stride = stride
         self.redraw()
 
 

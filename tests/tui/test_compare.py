@@ -191,3 +191,92 @@ async def test_activation_and_dataset_keys_in_compare_change_both_sides(make_app
         assert [s.config.dataset for s in sides] == ["circles", "circles"]
         assert [s.config.init for s in sides] == ["zeros", "random"]  # the inits stay apart
         assert app.trainer.config.dataset == "flower"  # the main run is not touched
+
+
+# -- the palette's run commands over compare mode and the lesson ----------------------------------------
+async def _palette(app, pilot, query: str) -> None:
+    """ctrl+p, type ``query``, wait for the background search, take the first hit."""
+    await pilot.press("ctrl+p")
+    await pilot.press(*query)
+    for _ in range(100):
+        await pilot.pause(0.02)
+        if app.screen.query("CommandList Option"):
+            break
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+def _said(app, monkeypatch) -> list[str]:
+    said: list[str] = []
+    notify = app.notify
+    monkeypatch.setattr(app, "notify", lambda message, **options: (said.append(message), notify(message, **options)))
+    return said
+
+
+async def test_palette_settings_in_compare_change_both_sides_not_the_hidden_run(make_app, monkeypatch):
+    from textual.widgets import Input
+
+    app = make_app()
+    said = _said(app, monkeypatch)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c", "space", "space")
+        screen = app.screen
+        a, b = screen.sides["A"].trainer, screen.sides["B"].trainer
+        await _palette(app, pilot, "Type learning rate")
+        await pilot.press(*"0.5", "enter")
+        await pilot.pause()
+        assert app.screen is screen
+        assert a.config.lr == b.config.lr == 0.5 and a.iteration == b.iteration == 0
+        assert app.config.lr == 1.2  # the run underneath is left alone
+        assert "lr 0.5: both runs start again at iteration 0" in said
+        assert not any("the run starts again" in m for m in said)
+        await pilot.press("space")
+        await _palette(app, pilot, "Hidden units 8")
+        assert a.config.hidden == b.config.hidden == 8 and a.iteration == b.iteration == 0
+        await _palette(app, pilot, "Dataset moons")
+        await _palette(app, pilot, "Activation sigmoid")
+        assert a.config.dataset == b.config.dataset == "moons"
+        assert a.config.activation == b.config.activation == "sigmoid"
+        assert a.config.init == "zeros" and b.config.init == "random"  # each side keeps its own init
+        await _palette(app, pilot, "Step")
+        assert a.iteration == b.iteration == 1
+        assert app.config == make_app().config and app.trainer.iteration == 0
+        await _palette(app, pilot, "Type seed")  # a bad value: an error, nothing changes, the field stays open
+        app.screen.query_one(Input).value = "-3"
+        await pilot.press("enter")
+        assert a.config.seed == b.config.seed == 1 and a.iteration == 1
+
+
+async def test_palette_offers_no_setting_in_compare_that_would_miss_it(make_app):
+    from tui.screens.palette import RunCommands
+    from tui.screens.value_input import TypedSettingCommands
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c")
+        names = [name for provider in (RunCommands, TypedSettingCommands)
+                 for name, _, _ in provider(app.screen).commands()]
+        assert "Learning rate 0.5" in names and "Type learning rate…" in names and "Type seed…" in names
+        # each side's init and scale are compare's own "Side A: …" commands
+        assert not any(n.startswith(("Init ", "Scale ", "Reset with", "Compare zeros", "Lesson")) for n in names)
+        assert "Type init scale…" not in names and "Show panel 4: decision boundary" not in names
+
+
+async def test_palette_in_the_lesson_drives_the_lessons_run_and_offers_no_settings(make_app, monkeypatch):
+    from tui.lesson.screen import LessonScreen
+    from tui.screens.palette import RunCommands
+    from tui.screens.value_input import TypedSettingCommands
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("g")
+        screen = app.screen
+        assert isinstance(screen, LessonScreen)
+        names = [name for provider in (RunCommands, TypedSettingCommands)
+                 for name, _, _ in provider(screen).commands()]
+        assert "Step" in names and "Stride 10" in names
+        assert not any(n.startswith(("Learning rate", "Type ", "Init ", "Hidden units", "Dataset", "Seed",
+                                     "Activation", "Scale")) for n in names)
+        await _palette(app, pilot, "Stride 10")
+        await _palette(app, pilot, "Step")
+        assert screen.run.trainer.iteration == 10 and app.trainer.iteration == 0

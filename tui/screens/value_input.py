@@ -45,20 +45,45 @@ def parse_setting(option: str, text: str) -> int | float:
         raise ConfigError(t(message, option=option, label=t(label), text=repr(shown))) from None
 
 
-def apply_setting(app: "ShallowApp", option: str, text: str) -> bool:
-    """Reset the run with the typed value; on bad input notify and leave the run as it was."""
+# Over compare mode: the settings that are the same for both sides (the init scale is each side's own:
+# compare's palette commands "Side A: scale …" set it).
+BOTH_SIDES_SETTINGS = ("lr", "seed", "hidden", "samples", "noise")
+
+
+def typed_target(app: "ShallowApp", screen=None):
+    """What a typed setting changes: "main" (the app's run), or the compare screen it was asked over
+    (both sides); None over the lesson, whose steps set its run's settings."""
+    from tui.compare import CompareScreen
+    from tui.lesson.screen import LessonScreen
+
+    stack = app.screen_stack
+    below = stack[: stack.index(screen) + 1] if screen in stack else stack
+    for candidate in reversed(below):
+        if isinstance(candidate, CompareScreen):
+            return candidate
+        if isinstance(candidate, LessonScreen):
+            return None
+    return "main"
+
+
+def apply_setting(app: "ShallowApp", option: str, text: str, target="main") -> bool:
+    """Reset the run (``target`` "main") or both compare runs (a CompareScreen) with the typed value; on bad
+    input notify and leave the runs as they were."""
+    base = app.config if target == "main" else target.sides["A"].config
     try:
         value = parse_setting(option, text)
-        app.config.replace(**{option: value})  # validates; the run is not touched yet
+        base.replace(**{option: value})  # validates; the run is not touched yet
     except ConfigError as error:
         app.notify(error_text(error), severity="error", timeout=6)
         return False
-    app.change(**{option: value})
-    return True
+    if target == "main":
+        app.change(**{option: value})
+        return True
+    return target.change_both(**{option: value})
 
 
-def current_value(app: "ShallowApp", option: str) -> str:
-    config = app.config
+def current_value(app: "ShallowApp", option: str, target="main") -> str:
+    config = app.config if target == "main" else target.sides["A"].config
     value = {"scale": config.resolved_scale, "noise": config.resolved_noise}.get(option, getattr(config, option))
     return f"{value:g}" if isinstance(value, float) else str(value)
 
@@ -73,32 +98,43 @@ class ValueInputScreen(ModalScreen[None]):
                                   background: $surface; padding: 0 1; }
     """
 
-    def __init__(self, option: str) -> None:
+    def __init__(self, option: str, target="main") -> None:
         super().__init__()
         translate_bindings(self)
         self.option = option
+        self.target = target  # "main", or the compare screen whose two runs the value sets
 
     def compose(self) -> ComposeResult:
         label, _kind = TYPED_SETTINGS[self.option]
         app: ShallowApp = self.app  # type: ignore[assignment]
+        value = current_value(app, self.option, self.target)
+        prompt = "setting.prompt" if self.target == "main" else "setting.prompt_both"
         with Vertical():
-            yield Static(t("setting.prompt", label=t(label), value=current_value(app, self.option)))
-            yield Input(placeholder=current_value(app, self.option), id="value")
+            yield Static(t(prompt, label=t(label), value=value))
+            yield Input(placeholder=value, id="value")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         if not self.is_active:  # a second enter of a burst, after the first one closed this screen
             return
-        if apply_setting(self.app, self.option, event.value):  # type: ignore[arg-type]
+        if apply_setting(self.app, self.option, event.value, self.target):  # type: ignore[arg-type]
             self.dismiss()
 
 
 class TypedSettingCommands(ListedCommands):
-    """Palette commands "Type learning rate…" and so on, next to the fixed choices of RunCommands."""
+    """Palette commands "Type learning rate…" and so on, next to the fixed choices of RunCommands. Over
+    compare mode only the settings both sides share (they set both); over the lesson none."""
 
     def commands(self) -> Iterator[tuple[str, Callable[[], object], str]]:
+        target = typed_target(self.app, self.screen)  # type: ignore[arg-type]
+        if target is None:
+            return
         for option, (label, _kind) in TYPED_SETTINGS.items():
-            yield t("setting.type", label=t(label)), partial(self._open, option), t("setting.type.help")
+            if target == "main":
+                yield t("setting.type", label=t(label)), partial(self._open, option, target), t("setting.type.help")
+            elif option in BOTH_SIDES_SETTINGS:
+                yield (t("setting.type", label=t(label)), partial(self._open, option, target),
+                       t("compare.cmd.resets"))
 
-    def _open(self, option: str) -> None:
-        self.app.push_screen(ValueInputScreen(option))
+    def _open(self, option: str, target) -> None:
+        self.app.push_screen(ValueInputScreen(option, target))
