@@ -58,101 +58,62 @@ class RunCommands(ListedCommands):
     hidden main run underneath is never changed from either."""
 
     def commands(self) -> Iterator[tuple[str, Callable[[], object], str]]:
-        app: ShallowApp = self.app  # type: ignore[assignment]
-        target = run_screen(self)
-        if target == "main":
-            yield from self._main_commands(app)
-            return
+        from tui.app import LEARNING_RATES, SCALES
         from tui.compare import CompareScreen
 
-        compare = isinstance(target, CompareScreen)
-        yield t("palette.step"), target.action_step, t("palette.step.help")
-        yield t("palette.back"), target.action_back, t("palette.back.help")
-        yield t("palette.run"), target.action_toggle_run, t("palette.run.help")
-        yield t("palette.faster"), target.action_faster, t("palette.faster.help")
-        yield t("palette.slower"), target.action_slower, t("palette.slower.help")
-        for stride in (1, 10, 100, 1000):
-            yield t("palette.stride", stride=stride), partial(target.set_stride, stride), t("palette.stride.help")
-        if compare:
-            config = target.sides["A"].config
-            yield from self._both_sides_settings(target, config)
-            for number, name in ((1, 1), (2, 2), (3, 4)):  # compare's three panels: network, weights, boundary
-                yield (t("palette.panel", number=number, name=t(f"palette.panel.{name}")),
-                       partial(target.action_panel, number), t("palette.panel.help"))
-        else:
-            for number in (1, 2, 3, 4):
-                yield (t("palette.panel", number=number, name=t(f"palette.panel.{number}")),
-                       partial(target.action_panel, number), t("palette.panel.help"))
-        yield t("palette.export"), target.action_export, t("help.export")
-        yield t("palette.export_json"), partial(target.action_export, "json"), t("help.export")
-        yield t("palette.screenshot"), app.action_save_screenshot, t("palette.screenshot.help")
-        yield t("palette.help"), app.action_help, t("palette.help.help")
-        yield t("palette.quit"), app.action_quit, t("palette.quit.help")
-
-    def _both_sides_settings(self, screen, config) -> Iterator[tuple[str, Callable[[], object], str]]:
-        from tui.app import LEARNING_RATES
+        app: ShallowApp = self.app  # type: ignore[assignment]
+        target = run_screen(self)
+        main, compare = target == "main", isinstance(target, CompareScreen)
+        runs = app if main else target  # what the drive, panel and export commands act on
+        config = app.config if main else target.sides["A"].config if compare else None
+        change = app.change if main else target.change_both if compare else None
+        resets = t("palette.resets") if main else t("compare.cmd.resets")
 
         def current(flag: bool) -> str:
             return t("palette.current") if flag else ""
 
-        resets = t("compare.cmd.resets")
-        for name in ACTIVATIONS:
-            yield (t("palette.activation", name=name, current=current(name == config.activation)),
-                   partial(screen.change_both, activation=name), resets)
-        for name in DATASETS:
-            yield (t("palette.dataset", name=name, current=current(name == config.dataset)),
-                   partial(screen.change_both, dataset=name), resets)
-        for n_h in HIDDEN_CHOICES:
-            yield (t("palette.hidden", hidden=n_h, current=current(n_h == config.hidden)),
-                   partial(screen.change_both, hidden=n_h), resets)
-        for lr in LEARNING_RATES:
-            yield (t("palette.lr", lr=f"{lr:g}", current=current(lr == config.lr)),
-                   partial(screen.change_both, lr=lr), resets)
-        yield t("palette.seed", seed=config.seed + 1), partial(screen.action_seed, 1), resets
-
-    def _main_commands(self, app: "ShallowApp") -> Iterator[tuple[str, Callable[[], object], str]]:
-        config = app.config
-
-        def current(flag: bool) -> str:
-            return t("palette.current") if flag else ""
-
-        resets = t("palette.resets")
-        yield t("palette.step"), app.action_step, t("palette.step.help")
-        yield t("palette.back"), app.action_back, t("palette.back.help")
-        yield t("palette.run"), app.action_toggle_run, t("palette.run.help")
-        yield t("palette.faster"), app.action_faster, t("palette.faster.help")
-        yield t("palette.slower"), app.action_slower, t("palette.slower.help")
+        yield t("palette.step"), runs.action_step, t("palette.step.help")
+        yield t("palette.back"), runs.action_back, t("palette.back.help")
+        yield t("palette.run"), runs.action_toggle_run, t("palette.run.help")
+        yield t("palette.faster"), runs.action_faster, t("palette.faster.help")
+        yield t("palette.slower"), runs.action_slower, t("palette.slower.help")
         for stride in (1, 10, 100, 1000):
-            yield t("palette.stride", stride=stride), partial(app.set_stride, stride), t("palette.stride.help")
-        yield t("palette.zeros"), app.action_zeros, t("palette.zeros.help")
-        yield t("palette.random"), app.action_random, t("palette.random.help")
-        for scheme in INIT_SCHEMES:
-            yield (t("palette.init", scheme=scheme, current=current(scheme == config.init)),
-                   partial(app.change, init=scheme), resets)
-        for name in ACTIVATIONS:
-            yield (t("palette.activation", name=name, current=current(name == config.activation)),
-                   partial(app.change, activation=name), resets)
-        for name in DATASETS:
-            yield (t("palette.dataset", name=name, current=current(name == config.dataset)),
-                   partial(app.change, dataset=name), resets)
-        for n_h in HIDDEN_CHOICES:
-            yield (t("palette.hidden", hidden=n_h, current=current(n_h == config.hidden)),
-                   partial(app.change, hidden=n_h), resets)
-        from tui.app import LEARNING_RATES, SCALES
-
-        for lr in LEARNING_RATES:
-            yield t("palette.lr", lr=f"{lr:g}", current=current(lr == config.lr)), partial(app.change, lr=lr), resets
-        for scale in SCALES:
-            yield (t("palette.scale", scale=f"{scale:g}", current=current(scale == config.resolved_scale)),
-                   partial(app.change, scale=scale), t("palette.scale.help"))
-        yield t("palette.seed", seed=config.seed + 1), app.action_next_seed, t("palette.seed.help")
-        for number in (1, 2, 3, 4):
-            yield (t("palette.panel", number=number, name=t(f"palette.panel.{number}")),
-                   partial(app.action_panel, number), t("palette.panel.help"))
-        yield t("palette.compare"), app.action_compare, t("help.compare")
-        yield t("palette.lesson"), app.action_lesson, t("help.lesson")
-        yield t("palette.export"), app.action_export, t("help.export")
-        yield t("palette.export_json"), partial(app.action_export, "json"), t("help.export")
+            yield t("palette.stride", stride=stride), partial(runs.set_stride, stride), t("palette.stride.help")
+        if main:
+            yield t("palette.zeros"), app.action_zeros, t("palette.zeros.help")
+            yield t("palette.random"), app.action_random, t("palette.random.help")
+            for scheme in INIT_SCHEMES:
+                yield (t("palette.init", scheme=scheme, current=current(scheme == config.init)),
+                       partial(change, init=scheme), resets)
+        if change is not None:  # the data and hyperparameters: the app's run, or both compare sides
+            for name in ACTIVATIONS:
+                yield (t("palette.activation", name=name, current=current(name == config.activation)),
+                       partial(change, activation=name), resets)
+            for name in DATASETS:
+                yield (t("palette.dataset", name=name, current=current(name == config.dataset)),
+                       partial(change, dataset=name), resets)
+            for n_h in HIDDEN_CHOICES:
+                yield (t("palette.hidden", hidden=n_h, current=current(n_h == config.hidden)),
+                       partial(change, hidden=n_h), resets)
+            for lr in LEARNING_RATES:
+                yield t("palette.lr", lr=f"{lr:g}", current=current(lr == config.lr)), partial(change, lr=lr), resets
+        if main:
+            for scale in SCALES:
+                yield (t("palette.scale", scale=f"{scale:g}", current=current(scale == config.resolved_scale)),
+                       partial(change, scale=scale), t("palette.scale.help"))
+            yield t("palette.seed", seed=config.seed + 1), app.action_next_seed, t("palette.seed.help")
+        elif compare:
+            yield t("palette.seed", seed=config.seed + 1), partial(target.action_seed, 1), resets
+        # compare has three panels (network, weights, boundary); the app and the lesson four
+        panels = ((1, 1), (2, 2), (3, 4)) if compare else ((1, 1), (2, 2), (3, 3), (4, 4))
+        for number, name in panels:
+            yield (t("palette.panel", number=number, name=t(f"palette.panel.{name}")),
+                   partial(runs.action_panel, number), t("palette.panel.help"))
+        if main:
+            yield t("palette.compare"), app.action_compare, t("help.compare")
+            yield t("palette.lesson"), app.action_lesson, t("help.lesson")
+        yield t("palette.export"), runs.action_export, t("help.export")
+        yield t("palette.export_json"), partial(runs.action_export, "json"), t("help.export")
         yield t("palette.screenshot"), app.action_save_screenshot, t("palette.screenshot.help")
         yield t("palette.help"), app.action_help, t("palette.help.help")
         yield t("palette.quit"), app.action_quit, t("palette.quit.help")
