@@ -112,8 +112,7 @@ class Network:
         self.Y = np.asarray(Y, dtype=np.float64).reshape(1, m)
         # [X; 1]: then [W1 | b1]·[X; 1] = W1·X + b1 is one product per unit.
         self.X_ones = np.vstack([X, np.ones((1, m))])
-        self.sign = (1.0 - 2.0 * self.Y)[0]  # +1 for class 0, -1 for class 1
-        self._two_sign = 2.0 * self.sign
+        self._two_sign = 2.0 * (1.0 - 2.0 * self.Y)[0]  # 2·(1 - 2Y): +2 for class 0, -2 for class 1 (see cost)
         # dZ2 = σ(Z2) - Y = tanh(Z2/2)·0.5 + (0.5 - Y) (σ via tanh never overflows), and backprop
         # only ever needs [X; 1]·dZ2, so both constants are premultiplied by [X; 1]:
         # [X; 1]·dZ2 = [X; 1]·0.5 * tanh(Z2/2) + [X; 1]·(0.5 - Y). Its last row is dZ2 itself.
@@ -215,7 +214,7 @@ class Network:
     def cost(self) -> float:
         """Cross-entropy of the last ``forward``, computed from Z2 so that it is never log(0).
 
-        The same numbers as ``stable_cost(self.Z2, self.Y)``: (2·sign)·(Z2/2) = (1 - 2Y)·Z2 exactly.
+        The same numbers as ``stable_cost(self.Z2, self.Y)``: 2·(1 - 2Y)·(Z2/2) = (1 - 2Y)·Z2 exactly.
         """
         return float(np.logaddexp(0.0, self._two_sign * self.Z2_half).mean())
 

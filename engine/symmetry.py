@@ -13,18 +13,14 @@ import numpy as np
 
 
 def pairwise_gaps(units: np.ndarray) -> np.ndarray:
-    """(n_h, n_h) matrix: max |row_i - row_j| (0 on the diagonal; NaN if either row has NaN)."""
-    n_h, columns = units.shape
-    gaps = np.zeros((n_h, n_h))
-    difference = np.empty((n_h, n_h))
+    """(n_h, n_h) matrix: max |row_i - row_j| (0 on the diagonal; NaN if either row has NaN).
+
+    One broadcast over the transposed table, so the differences are n_x + 2 planes of (n_h, n_h), reduced
+    plane by plane: the trainer asks for this at every history record, so it stays cheap.
+    """
+    columns = np.ascontiguousarray(units.T)
     with np.errstate(invalid="ignore", over="ignore"):
-        # Column by column: a few (n_h, n_h) operations instead of one (n_h, n_h, n_x + 2) array.
-        for k in range(columns):
-            column = units[:, k]
-            np.subtract(column[:, None], column[None, :], difference)
-            np.abs(difference, difference)
-            np.maximum(gaps, difference, out=gaps)  # maximum, not fmax: a NaN must show
-    return gaps
+        return np.abs(columns[:, :, None] - columns[:, None, :]).max(axis=0)  # max, not nanmax: a NaN must show
 
 
 def unit_gap(units: np.ndarray) -> float | None:
@@ -36,10 +32,7 @@ def unit_gap(units: np.ndarray) -> float | None:
     n_h = units.shape[0]
     if n_h < 2:
         return None
-    # Each pair once (i < j), in one broadcast: the trainer records this often, so it stays cheap.
-    columns = np.ascontiguousarray(units.T)  # (n_x + 2, n_h): the differences are (n_h, n_h) planes
-    with np.errstate(invalid="ignore", over="ignore"):
-        gaps = np.abs(columns[:, :, None] - columns[:, None, :]).max(axis=0)[_upper(n_h)]  # NaN shows
+    gaps = pairwise_gaps(units)[_upper(n_h)]  # each pair once (i < j)
     smallest = gaps.min()
     if smallest == smallest:  # no NaN: the answer (0.0 when two units are identical)
         return float(smallest)

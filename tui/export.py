@@ -7,6 +7,7 @@ never overwritten: a free one is picked and the notification says so.
 from __future__ import annotations
 
 import os
+from contextlib import nullcontext
 from pathlib import Path
 
 from engine.export import ExportError, Replay, write_new_file
@@ -53,10 +54,7 @@ def start_exports(app, runs: list[tuple[Trainer, str]], lock=None, fmt: str = "c
         return
     jobs = []
     for trainer, label in runs:
-        if lock is not None:
-            with lock:
-                replay = Replay.of(trainer)
-        else:
+        with lock if lock is not None else nullcontext():
             replay = Replay.of(trainer)
         jobs.append((replay, Path(os.getcwd()) / default_name(trainer, label, fmt)))
     setattr(app, BUSY, True)

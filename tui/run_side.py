@@ -62,7 +62,7 @@ class RunSide:
 
     def reset(self, config: Config | None = None) -> None:
         self.trainer.reset(config)
-        self.points = points_of(self.trainer)
+        self.reset_points()
 
     def reset_points(self) -> None:
         """After the trainer was reset from outside (e.g. a lesson step)."""

@@ -35,17 +35,17 @@ class ListedCommands(Provider):
                 yield Hit(score, matcher.highlight(name), callback, help=help_text)
 
 
-def run_screen(provider: Provider):
+def run_screen(app, screen=None):
     """What the palette's run commands act on: "main" (the app's own run), or the compare or lesson screen
-    it was opened over (also with help on top of them), which has runs of its own."""
+    ``screen`` (the palette's) was opened over (also with help on top of them), which has runs of its own."""
     from tui.compare import CompareScreen
     from tui.lesson.screen import LessonScreen
 
-    stack = provider.app.screen_stack
-    below = stack[: stack.index(provider.screen) + 1] if provider.screen in stack else stack
-    for screen in reversed(below):
-        if isinstance(screen, (CompareScreen, LessonScreen)):
-            return screen
+    stack = app.screen_stack
+    below = stack[: stack.index(screen) + 1] if screen in stack else stack
+    for candidate in reversed(below):
+        if isinstance(candidate, (CompareScreen, LessonScreen)):
+            return candidate
     return "main"
 
 
@@ -62,7 +62,7 @@ class RunCommands(ListedCommands):
         from tui.compare import CompareScreen
 
         app: ShallowApp = self.app  # type: ignore[assignment]
-        target = run_screen(self)
+        target = run_screen(app, self.screen)
         main, compare = target == "main", isinstance(target, CompareScreen)
         runs = app if main else target  # what the drive, panel and export commands act on
         config = app.config if main else target.sides["A"].config if compare else None

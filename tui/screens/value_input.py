@@ -16,7 +16,7 @@ from textual.widgets import Input, Static
 
 from engine.config import ConfigError
 from tui.i18n import error_text, t, translate_bindings
-from tui.screens.palette import ListedCommands
+from tui.screens.palette import ListedCommands, run_screen
 
 if TYPE_CHECKING:
     from tui.app import ShallowApp
@@ -53,17 +53,10 @@ BOTH_SIDES_SETTINGS = ("lr", "seed", "hidden", "samples", "noise")
 def typed_target(app: "ShallowApp", screen=None):
     """What a typed setting changes: "main" (the app's run), or the compare screen it was asked over
     (both sides); None over the lesson, whose steps set its run's settings."""
-    from tui.compare import CompareScreen
     from tui.lesson.screen import LessonScreen
 
-    stack = app.screen_stack
-    below = stack[: stack.index(screen) + 1] if screen in stack else stack
-    for candidate in reversed(below):
-        if isinstance(candidate, CompareScreen):
-            return candidate
-        if isinstance(candidate, LessonScreen):
-            return None
-    return "main"
+    target = run_screen(app, screen)
+    return None if isinstance(target, LessonScreen) else target
 
 
 def apply_setting(app: "ShallowApp", option: str, text: str, target="main") -> bool:
