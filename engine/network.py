@@ -116,8 +116,7 @@ class Network:
         # dZ2 = σ(Z2) - Y = tanh(Z2/2)·0.5 + (0.5 - Y) (σ via tanh never overflows), and backprop
         # only ever needs [X; 1]·dZ2, so both constants are premultiplied by [X; 1]:
         # [X; 1]·dZ2 = [X; 1]·0.5 * tanh(Z2/2) + [X; 1]·(0.5 - Y). Its last row is dZ2 itself.
-        # The 1/m comes after the sums, as in the course: with balanced classes Σ dZ2 is then
-        # exactly 0 (a sum of ±0.5), where Σ (±0.5/m) would leave a rounding residue.
+        # The 1/m comes after the sums (see ``backward``).
         self.X_ones_half = self.X_ones * 0.5
         self.X_ones_half_minus_Y = self.X_ones * (0.5 - self.Y)
         self.Z1 = np.empty((n_h, m))
@@ -126,15 +125,20 @@ class Network:
         self.A1 = self.ones_A1[1:]
         self.g_prime = np.empty((n_h, m))
         self.half_b2_W2 = np.empty(n_h + 1)
+        self._halves = np.full(n_h + 1, 0.5)  # an array operand: a Python float costs a conversion per call
         self.Z2_half = np.empty(m)  # Z2/2, exactly (halving is exact in binary)
-        # tanh(Z2/2) copied onto n_x + 1 rows: a plain element-wise multiply by [X; 1]·0.5 is
-        # several times cheaper than broadcasting one row over n_x + 1.
-        self.tanh_Z2_half_rows = np.empty((n_x + 1, m))
+        self.tanh_Z2_half = np.empty(m)
+        # tanh(Z2/2) seen on n_x + 1 rows without copying (a stride-0 view), for one multiply by [X; 1]·0.5.
+        self._tanh_Z2_half_rows = np.broadcast_to(self.tanh_Z2_half, (n_x + 1, m))
         self.X_ones_dZ2 = np.empty((n_x + 1, m))  # [X; 1] * dZ2, example by example
         self.dZ2 = self.X_ones_dZ2[n_x]
+        # The gradient sums before the 1/m, in the grads' layout: the update applies α/m to them in
+        # one multiply, and ``backward`` divides by m only for those who look at the gradients.
+        self._sums = Grads(np.zeros((n_h, n_x)), np.zeros((n_h, 1)), np.zeros((1, n_h)), np.zeros((1, 1)))
         self.grads = Grads(np.zeros((n_h, n_x)), np.zeros((n_h, 1)), np.zeros((1, n_h)), np.zeros((1, 1)))
+        self._one_over_m = np.array(1.0 / m)
         self.change = np.empty((n_h + 1, n_x + 2))
-        self._learning_rate = np.zeros(())  # read by the update steps of the recipe
+        self._lr_over_m = np.zeros(())  # α/m, read by the update steps of the recipe
         # Gradient sums are one dot product over the m examples per (unit, column of [X; 1]·dZ2):
         # the same call for every hidden unit, so identical units get identical bits (a single big
         # matrix product would send some rows through other kernels and round them differently).
@@ -150,36 +154,33 @@ class Network:
         attribute look-ups happen here, once, not every iteration (at m = 400 they cost as much
         as the arithmetic).
         """
-        n_x, g, grads = self.n_x, self.g, self.grads
+        n_x, g, sums = self.n_x, self.g, self._sums
         W2_column = params.units[:, n_x + 1 :]
-        half, unit_sums, tanh_rows = self.half_b2_W2, self._unit_sums, self.tanh_Z2_half_rows
+        half, unit_sums = self.half_b2_W2, self._unit_sums
         self._forward_steps = [
             (np.matmul, (params.units[:, None, : n_x + 1], self.X_ones, self.Z1[:, None, :])),  # Z1 = W1·X + b1
             (g.forward, (self.Z1, self.A1)),  # A1 = g(Z1)
             # Z2 = W2·A1 + b2 sums *over* the hidden units into one row, so one product is safe here.
-            (np.multiply, (params.b2_W2, 0.5, half)),
+            (np.multiply, (params.b2_W2, self._halves, half)),
             (np.dot, (half, self.ones_A1, self.Z2_half)),  # Z2/2 = [b2/2 | W2/2]·[1; A1]
         ]
         self._backward_steps = [
             # dZ2 = A2 - Y with A2 = σ(Z2) = ½ + ½·tanh(Z2/2); only [X; 1]·dZ2 is ever needed.
-            (np.tanh, (self.Z2_half, tanh_rows[n_x])),
-            *[(np.copyto, (tanh_rows[row], tanh_rows[n_x])) for row in range(n_x)],
-            (np.multiply, (self.X_ones_half, tanh_rows, self.X_ones_dZ2)),
+            (np.tanh, (self.Z2_half, self.tanh_Z2_half)),
+            (np.multiply, (self.X_ones_half, self._tanh_Z2_half_rows, self.X_ones_dZ2)),
             (np.add, (self.X_ones_dZ2, self.X_ones_half_minus_Y, self.X_ones_dZ2)),  # [X; 1]·dZ2
             (g.derivative, (self.Z1, self.A1, self.g_prime)),  # g'(Z1)
-            # One dot product over the m examples per unit and column, then 1/m:
-            #   g'(Z1[j]) · [X; 1]·dZ2  -> (1/m) Σ g'·dZ2·[x1, x2, 1] = [dW1 | db1][j] / W2[j]
-            #   [1; A1]  · dZ2          -> (1/m) Σ dZ2 = db2, (1/m) Σ A1[j]·dZ2 = dW2[j]
+            # One dot product over the m examples per unit and column (m times the gradients):
+            #   g'(Z1[j]) · [X; 1]·dZ2  -> Σ g'·dZ2·[x1, x2, 1] = m·[dW1 | db1][j] / W2[j]
+            #   [1; A1]  · dZ2          -> Σ dZ2 = m·db2, Σ A1[j]·dZ2 = m·dW2[j]
             (np.vecdot, (self._g_prime_3d, self.X_ones_dZ2[None], unit_sums)),
-            (np.vecdot, (self.ones_A1, self.dZ2, grads.b2_W2)),
-            (np.multiply, (unit_sums, 1.0 / self.m, unit_sums)),
-            (np.multiply, (grads.b2_W2, 1.0 / self.m, grads.b2_W2)),  # [db2 | dW2]
+            (np.vecdot, (self.ones_A1, self.dZ2, sums.b2_W2)),
             # dZ1 = W2ᵀ·dZ2 * g'(Z1) is never formed: W2[j] can wait until after the sum over the m
-            # examples, [dW1 | db1][j] = W2[j] · (1/m) Σ_i g'(Z1[j, i]) · dZ2[i] · [X; 1][:, i].
-            (np.multiply, (unit_sums, W2_column, grads.units[:, : n_x + 1])),
+            # examples, m·[dW1 | db1][j] = W2[j] · Σ_i g'(Z1[j, i]) · dZ2[i] · [X; 1][:, i].
+            (np.multiply, (unit_sums, W2_column, sums.units[:, : n_x + 1])),
         ]
-        self._update_steps = [  # W := W - α·dW for W1, b1, W2 and b2: one table
-            (np.multiply, (grads.table, self._learning_rate, self.change)),
+        self._update_steps = [  # W := W - (α/m)·(m·dW) for W1, b1, W2 and b2: one table
+            (np.multiply, (sums.table, self._lr_over_m, self.change)),
             (np.subtract, (params.table, self.change, params.table)),
         ]
         self._recipe_for = params
@@ -223,23 +224,27 @@ class Network:
         if params is not self._recipe_for:
             self._recipe(params)
         self._replay(self._backward_steps)
+        # The 1/m comes after the sums, as in the course: with balanced classes Σ dZ2 is then
+        # exactly 0 (a sum of ±0.5), where Σ (±0.5/m) would leave a rounding residue.
+        np.multiply(self._sums.table, self._one_over_m, self.grads.table)
         return self.grads
 
     def update(self, params: Params, learning_rate: float) -> None:
-        """W := W - α·dW for W1, b1, W2 (one table) and b2, with the ``grads`` of the last ``backward``."""
+        """W := W - α·dW for W1, b1, W2 (one table) and b2, with the gradients of the last ``backward``."""
         if params is not self._recipe_for:
             self._recipe(params)
-        self._learning_rate[()] = learning_rate
+        self._lr_over_m[()] = learning_rate / self.m
         self._replay(self._update_steps)
 
     def train(self, params: Params, learning_rate: float, n: int) -> int:
         """``n`` gradient-descent iterations; returns how many ran (it stops before a non-finite cost).
 
-        Bit for bit the same as ``forward``, ``backward`` and ``update`` in turn, in one tight loop.
+        Bit for bit the same parameters as ``forward``, ``backward`` and ``update`` in turn, in one
+        tight loop; ``grads`` is not filled (nothing looks at it in between: call ``backward``).
         """
         if params is not self._recipe_for:
             self._recipe(params)
-        self._learning_rate[()] = learning_rate
+        self._lr_over_m[()] = learning_rate / self.m
         forward_steps = self._forward_steps
         backward_and_update = self._backward_steps + self._update_steps
         Z2_half, dot, isfinite = self.Z2_half, np.dot, math.isfinite
