@@ -97,7 +97,8 @@ class Trainer:
                     if not net.forward(params) and not math.isfinite(net.cost()):
                         self.diverged = True
                         break
-                    history.add(Record(iteration, net.cost(), net.accuracy(), symmetry.unit_gap(params.units)))
+                    history.add(Record(iteration, net.cost(), net.accuracy(), symmetry.unit_gap(params.units)),
+                                params.copy())
                     next_record = history.next_wanted(iteration + 1)
                     net.backward(params)
                     net.update(params, lr)

@@ -46,6 +46,27 @@ def test_round_trip_equals_the_run(tmp_path, suffix):
         assert json.loads(written)["history_stride"] == trainer.history.stride
 
 
+def test_rows_come_from_the_run_and_equal_a_full_replay(monkeypatch):
+    """The recorded iterations come from the states the run kept (no training); they and the replayed
+    current iteration are bit for bit what a replay of the whole run from iteration 0 gives."""
+    trainer = Trainer(Config(hidden=5, init="random"))
+    trainer.step(700)
+    trainer.back(123)  # the history and the kept states are cut back together
+    trainer.step(50)
+    stepped = []
+    real_step = Trainer.step
+    monkeypatch.setattr(Trainer, "step", lambda self, n=1: stepped.append(n) or real_step(self, n))
+    kept = export.Replay.of(trainer)
+    rows = kept.rows()
+    assert sum(stepped) <= 16  # only to the current iteration, from the last checkpoint before it
+    monkeypatch.setattr(Trainer, "step", real_step)
+    from_zero = export.Replay(kept.config, kept.data, {0: kept.states[0]}, {}, kept.iterations,
+                              kept.current_iteration, kept.stride)
+    assert rows == from_zero.rows()
+    assert [row["iteration"] for row in rows] == list(kept.iterations)
+    _same_as_run(rows, trainer)
+
+
 def test_constant_init_rows_are_identical_units():
     trainer = Trainer(Config(hidden=4, init="constant"))
     trainer.step(50)
