@@ -1,7 +1,8 @@
 """The app's `e` key: export a run's history next to the user (working directory), off the UI thread.
 
-The replay (see engine/export.py) can take a while for a long run, so it runs in a thread worker; the
-run's state is copied first (``Replay.of``), so training may go on meanwhile. A name already taken is
+Rendering and writing run in a thread worker (the rows come from the states the run kept, see
+engine/export.py, so even a long run's export takes milliseconds, but a slow disk should never hold
+the UI); the run's state is taken first (``Replay.of``), so training may go on meanwhile. A name already taken is
 never overwritten: a free one is picked and the notification says so.
 """
 from __future__ import annotations
@@ -46,9 +47,9 @@ def start_export(app, trainer: Trainer, label: str = "", lock=None, fmt: str = "
 
 def start_exports(app, runs: list[tuple[Trainer, str]], lock=None, fmt: str = "csv") -> None:
     """Export each (trainer, label) of ``runs`` (compare mode: both sides) in one worker thread, one after the
-    other. A long run takes seconds to replay, so a toast says at once that the export started, and a
-    request while an export is still being written is refused with a short toast (not queued: pressing
-    e again because nothing seemed to happen would otherwise write duplicates)."""
+    other. A toast says at once that the export started, and a request while an export is still being
+    written is refused with a short toast (not queued: pressing e again because nothing seemed to
+    happen would otherwise write duplicates)."""
     if getattr(app, BUSY, False):
         app.notify(t("export.busy"), severity="warning", timeout=3)
         return
