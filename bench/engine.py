@@ -3,9 +3,9 @@
     python3 bench/engine.py            # default config, then n_h = 64 with m = 2000
     python3 bench/engine.py --rounds 9
 
-Both loops train the same data from the same weights, in turns of a few hundred iterations (each
-round goes through a whole run: 5000 iterations, or 1000 at the large config), so each pair of
-turns ran within a fraction of a second of each other: on a shared machine whose speed drifts
+Both loops train the same data from the same weights, in alternating turns of 500 iterations (50
+at the large config; a round is one whole run, 5000 or 1000 iterations), so each pair of turns
+ran within a fraction of a second of each other: on a shared machine whose speed drifts
 from one second to the next, both loops see the same machine. The ratio printed is the two loops'
 iterations per second over all the turns, and the middle half of the pairs' own ratios shows the
 spread. Goals: engine ≥ 2× the course loop on the default config, ≥ 1.2× at n_h = 64, m = 2000.

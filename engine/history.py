@@ -21,7 +21,7 @@ class MetricHistory:
     every other record goes, so the records always span the whole run evenly.
 
     ``states`` holds the parameters at each record's iteration (before its update), so an export
-    needs no replay: (n_h + 1) × (n_x + 2) numbers a record, about 0.5 MB in all at n_h = 64.
+    needs no replay: (n_h + 1) × (n_x + 2) numbers a record, about 0.7 MB in all at n_h = 64.
     A stored state is never changed afterwards, so others may keep a reference to it.
     """
 

@@ -94,7 +94,8 @@ class Network:
     """One network shape with its data and preallocated buffers: training allocates nothing.
 
     The buffers are reused every iteration, so what ``forward`` and ``backward`` leave (Z1, A1,
-    Z2, ``grads``) is overwritten by the next call; copy what you want to keep.
+    Z2, ``grads``) is overwritten by the next call; copy what you want to keep. ``train`` and
+    ``step`` leave ``grads`` as it was (stale): call ``backward`` to look at the gradients.
 
     Speed comes from doing few NumPy calls per iteration (at m = 400 each call costs more than
     its arithmetic): A1 sits under a row of ones, so [b2 | W2]·[1; A1] is Z2 and [1; A1]·dZ2
@@ -177,6 +178,8 @@ class Network:
             (np.vecdot, (self.ones_A1, self.dZ2, sums.b2_W2)),
             # dZ1 = W2ᵀ·dZ2 * g'(Z1) is never formed: W2[j] can wait until after the sum over the m
             # examples, m·[dW1 | db1][j] = W2[j] · Σ_i g'(Z1[j, i]) · dZ2[i] · [X; 1][:, i].
+            # (Being m times the gradient, this overflows a little sooner than dW1 would, at
+            # |W2| ~ 1e305: such a run is diverging anyway and stops at its next cost.)
             (np.multiply, (unit_sums, W2_column, sums.units[:, : n_x + 1])),
         ]
         self._update_steps = [  # W := W - (α/m)·(m·dW) for W1, b1, W2 and b2: one table

@@ -17,7 +17,7 @@ def _run_history(history, last_iteration, prepare=False):
         history.prepare(last_iteration)
     iteration = history.next_wanted(0)
     while iteration <= last_iteration:
-        history.add(_record(iteration))
+        history.add(_record(iteration), ("state at", iteration))
         assert len(history) <= history.capacity
         iteration = history.next_wanted(iteration + 1)
 
@@ -32,6 +32,7 @@ def test_metric_history_stays_within_capacity_for_ten_million_iterations(prepare
         assert iterations[0] == 0, "the chart starts at iteration 0"
         assert last - iterations[-1] < history.stride, "… and reaches the end of the run"
         assert all(b - a == history.stride for a, b in zip(iterations, iterations[1:])), "evenly spaced"
+        assert history.states == {it: ("state at", it) for it in iterations}, "a state per record, no more"
 
 
 def test_prepare_keeps_the_same_records_as_coarsening_along_the_way():
@@ -55,8 +56,9 @@ def test_metric_history_truncate_and_next_wanted():
     history.truncate(20)
     assert history.records[-1].iteration == 20 and len(history) == 21
     assert history.next_wanted(10) == 21, "never records an iteration it already holds"
+    assert sorted(history.states) == list(range(21))
     history.truncate(-1)
-    assert len(history) == 0 and history.next_wanted(0) == 0
+    assert len(history) == 0 and history.next_wanted(0) == 0 and not history.states
 
 
 def _fill_checkpoints(checkpoints, last_iteration, start=0):

@@ -97,12 +97,11 @@ def test_update_is_gradient_descent_on_every_parameter(flower):
     net.forward(params)
     grads = net.backward(params).copy()
     net.update(params, 0.3)
-    # The update applies α/m to the sums behind the gradients (one multiply fewer per iteration),
-    # so it can differ from W - α·dW by a rounding of the change and of the result, not more.
-    change = 0.3 * grads.table
-    rounding = 2 * np.spacing(np.abs(change)) + np.spacing(np.abs(params.table))
-    assert np.all(np.abs(params.table - (before.table - change)) <= rounding)
-    assert np.any(change != 0)
+    # The update applies α/m to the sums behind the gradients (m·dW: one multiply fewer per
+    # iteration than W - α·(sums/m)), exactly so; that is W - α·dW up to the last bits.
+    assert np.array_equal(params.table, before.table - (0.3 / net.m) * net._sums.table)
+    assert np.allclose(params.table, before.table - 0.3 * grads.table, rtol=1e-14, atol=0)
+    assert np.any(grads.table != 0) and np.array_equal(grads.table, net._sums.table * (1.0 / net.m))
 
 
 def test_step_follows_the_notebook_loop(flower):
@@ -132,6 +131,7 @@ def test_train_is_forward_backward_update_bit_for_bit(flower, activation):
         net_stepped.backward(stepped)
         net_stepped.update(stepped, 0.7)
     assert looped.equals(stepped)
+    assert net_looped._sums.equals(net_stepped._sums), "the last iteration's gradient sums too"
 
 
 def test_train_stops_before_the_first_non_finite_cost(flower):
