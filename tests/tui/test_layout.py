@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.tui.conftest import screen_lines, status_text
+from tui.widgets.status import Part, fit_line
 
 
 def shown_panels(app) -> list[str]:
@@ -169,3 +170,12 @@ async def test_notifications_in_the_lesson_leave_its_status_line_and_text(make_a
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await pilot.press("g", "p")  # p on the first step: "this is the first step"
         await _assert_toasts_leave_rows_alone(app, pilot, ("#lesson-box", "#lesson-status"), "first step")
+
+
+def test_a_one_line_status_keeps_the_contract_words_and_fits_extras_in_order():
+    parts = [Part("iter 5", "bold"), Part("acc 50.0%", "", True), Part("init zeros", ""), Part("tanh", "", True)]
+    assert fit_line(parts, 40).plain == "iter 5 · acc 50.0% · init zeros · tanh"
+    assert fit_line(parts, 31).plain == "iter 5 · acc 50.0% · init zeros"
+    assert fit_line(parts, 26).plain == "iter 5 · init zeros · tanh"  # acc does not fit, tanh does
+    assert fit_line(parts, 25).plain == "iter 5 · init zeros"
+    assert fit_line(parts, 12).plain == "iter 5 · in…"  # narrower than the contract's words: cut

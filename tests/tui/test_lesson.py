@@ -40,6 +40,14 @@ def _fits(screen: LessonScreen) -> None:
     assert len(screen.lines) <= box.content_size.height, f"step {screen.index + 1}: text taller than its box"
     assert box.max_scroll_y == 0
     assert screen.query_one("#lesson-panels").content_size.height >= 8  # room left for the live panel
+    # The status line keeps the contract's words whole at this width (it used to cut "init …").
+    status = str(screen.query_one("#lesson-status").render())
+    snapshot, init = screen.run.trainer.snapshot(), screen.run.trainer.config.init
+    assert cell_len(status) <= screen.app.size.width - 2 and "…" not in status, status
+    for word in (f"iter {snapshot.iteration} ", "loss ", f"init {init}",
+                 f"{snapshot.distinct_units} of {snapshot.n_h} units distinct"):
+        assert word in status + " ", (word, status)
+    assert ("frozen" in status) == snapshot.frozen, status
 
 
 @pytest.mark.parametrize("code", ["en", "ko"])

@@ -20,7 +20,7 @@ from tui.i18n import error_text, t, translate_bindings
 from tui.lesson.steps import STEPS, set_up, text_values
 from tui.keys import DRIVE_KEYS, PANEL_KEYS, RUN_KEYS
 from tui.run_side import RunSide, TimedRuns, file_part, init_label, run_panels, speed_at_least
-from tui.widgets.status import pack, status_parts
+from tui.widgets.status import fit_line, status_parts
 
 PANELS = {1: "net", 2: "weights", 3: "loss", 4: "boundary"}
 SCALES = (0.001, 0.01, 0.1, 0.5, 1.0, 2.0, 5.0, 10.0, 100.0)
@@ -116,7 +116,7 @@ class LessonScreen(TimedRuns, Screen):
         with self.app.batch_update():
             box = self.query_one("#lesson-box")
             box.border_title = t("lesson.title", n=number, total=len(STEPS), title=t(f"lesson.{number}.title"))
-            # The status line below is cut at 80 columns before its speed: the box's lower edge shows it.
+            # The status line below has no room for the speed at 80 columns: the box's lower edge shows it.
             box.border_subtitle = t("status.stride", stride=self.stride) + " · " + self.run_state()
             text = Text("\n".join(self.lines[:-1]), end="")
             text.append("\n" + self.lines[-1], "dim")
@@ -125,9 +125,8 @@ class LessonScreen(TimedRuns, Screen):
                 panel = self.query_one(f"#lesson-{name}")
                 panel.display = key == self.panel
             self.query_one(f"#lesson-{PANELS[self.panel]}").show(frame)
-            status = pack(status_parts(frame), 10_000)
-            status.truncate(max(10, self.app.size.width - 2), overflow="ellipsis")
-            self.query_one("#lesson-status", Static).update(status)
+            # One line, so the panel keeps its rows: the contract's words always, the rest if it fits.
+            self.query_one("#lesson-status", Static).update(fit_line(status_parts(frame), self.app.size.width - 2))
 
     # -- free play -------------------------------------------------------------------------------------
     def runs(self) -> list[RunSide]:

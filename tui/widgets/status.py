@@ -1,6 +1,8 @@
 """The status bar (iteration, loss, accuracy, settings, distinct units) and the title bar."""
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import Static
@@ -11,40 +13,64 @@ from tui.widgets.run_frame import RunFrame
 PANEL_NUMBERS = (1, 2, 3, 4)
 
 
-def status_parts(frame: RunFrame) -> list[tuple[str, str]]:
-    """(text, style) pieces of the status bar, most important first (the contract's words in every language)."""
+class Part(NamedTuple):
+    text: str
+    style: str
+    optional: bool = False  # not one of the contract's words: may be left out of a one-line status
+
+
+def status_parts(frame: RunFrame) -> list[Part]:
+    """The pieces of the status bar, most important first (the contract's words in every language)."""
     s, c = frame.snapshot, frame.config
     if s.loss is None:
         loss = t("status.loss_none")
     else:  # a huge init's loss of 1e300 in :.4f is 300 digits long: it filled the bar
         loss = t("status.loss", loss=f"{s.loss:.4f}" if s.loss < 1e6 else f"{s.loss:.4g}")
     parts = [
-        (t("status.iter", iteration=s.iteration), "bold"),
-        (loss, "bold"),
-        (t("status.acc", acc=f"{s.accuracy:.1%}"), ""),
-        (t("status.distinct", k=s.distinct_units, n=s.n_h), "bold"),
+        Part(t("status.iter", iteration=s.iteration), "bold"),
+        Part(loss, "bold"),
+        Part(t("status.acc", acc=f"{s.accuracy:.1%}"), "", optional=True),
+        Part(t("status.distinct", k=s.distinct_units, n=s.n_h), "bold"),
     ]
     if s.frozen:
-        parts.append((t("status.frozen"), "bold reverse"))
+        parts.append(Part(t("status.frozen"), "bold reverse"))
     if s.diverged:
-        parts.append((t("status.diverged"), "bold reverse"))
+        parts.append(Part(t("status.diverged"), "bold reverse"))
     running = t("status.running" if frame.running else "status.paused", speed=frame.speed_label)
     parts += [
-        (t("status.init", init=c.init), ""),
-        (c.activation, ""),
-        (t("status.lr", lr=f"{c.lr:g}"), ""),
-        (t("status.stride", stride=frame.stride), "dim"),
-        (running, "dim"),
+        Part(t("status.init", init=c.init), ""),
+        Part(c.activation, "", optional=True),
+        Part(t("status.lr", lr=f"{c.lr:g}"), "", optional=True),
+        Part(t("status.stride", stride=frame.stride), "dim", optional=True),
+        Part(running, "dim", optional=True),
     ]
     return parts
 
 
-def pack(parts: list[tuple[str, str]], width: int, separator: str = " · ") -> Text:
+def fit_line(parts: list[Part], width: int, separator: str = " · ") -> Text:
+    """One line: every part the contract needs, and each optional part that still fits, in order.
+
+    (A plain cut would drop whatever comes last: at 80 columns that was "init …".)"""
+    gap = cell_len(separator)
+    room = width - sum(cell_len(p.text) + gap for p in parts if not p.optional) + gap
+    kept = []
+    for part in parts:
+        if part.optional:
+            if cell_len(part.text) + gap > room:
+                continue
+            room -= cell_len(part.text) + gap
+        kept.append(part)
+    text = pack(kept, 10_000, separator)
+    text.truncate(max(10, width), overflow="ellipsis")  # only if the contract's own words are wider
+    return text
+
+
+def pack(parts: list[Part], width: int, separator: str = " · ") -> Text:
     """Join the parts with separators, breaking lines only between parts (never inside "1 of 4 units").
     Widths in terminal cells: a Hangul syllable takes two."""
     text = Text(no_wrap=True, overflow="ellipsis", end="")
     used = 0
-    for i, (part, style) in enumerate(parts):
+    for i, (part, style, _optional) in enumerate(parts):
         if i and used + cell_len(separator) + cell_len(part) > width:
             text.append("\n")
             used = 0
@@ -56,7 +82,7 @@ def pack(parts: list[tuple[str, str]], width: int, separator: str = " · ") -> T
     return text
 
 
-def line_count(parts: list[tuple[str, str]], width: int) -> int:
+def line_count(parts: list[Part], width: int) -> int:
     return pack(parts, width).plain.count("\n") + 1
 
 
