@@ -31,3 +31,21 @@ def notifications(app) -> list[str]:
 def screen_lines(app) -> list[str]:
     """The characters on screen, one string per row (wide characters once, as a terminal shows them)."""
     return ["".join(segment.text for segment in strip) for strip in app.screen._compositor.render_strips()]
+
+
+async def palette_pick(app, pilot, query: str) -> None:
+    """ctrl+p, enter ``query``, wait until the background search lists a hit containing it, take the first."""
+    from textual.command import CommandInput, CommandList
+
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    app.screen.query_one(CommandInput).value = query
+    hits = app.screen.query_one(CommandList)
+    for _ in range(200):
+        await pilot.pause(0.02)
+        if hits.option_count and query.lower() in str(hits.get_option_at_index(0).prompt).lower():
+            break
+    else:
+        raise AssertionError(f"the palette found no {query!r}")
+    await pilot.press("enter")
+    await pilot.pause()

@@ -5,7 +5,7 @@ import html
 
 from engine.config import Config, InitOverride
 from tui.compare import CompareScreen, presets, side_configs
-from tests.tui.conftest import screen_lines
+from tests.tui.conftest import palette_pick, screen_lines
 from tui.i18n import t
 
 
@@ -194,18 +194,6 @@ async def test_activation_and_dataset_keys_in_compare_change_both_sides(make_app
 
 
 # -- the palette's run commands over compare mode and the lesson ----------------------------------------
-async def _palette(app, pilot, query: str) -> None:
-    """ctrl+p, type ``query``, wait for the background search, take the first hit."""
-    await pilot.press("ctrl+p")
-    await pilot.press(*query)
-    for _ in range(100):
-        await pilot.pause(0.02)
-        if app.screen.query("CommandList Option"):
-            break
-    await pilot.press("enter")
-    await pilot.pause()
-
-
 def _said(app, monkeypatch) -> list[str]:
     said: list[str] = []
     notify = app.notify
@@ -222,7 +210,7 @@ async def test_palette_settings_in_compare_change_both_sides_not_the_hidden_run(
         await pilot.press("c", "space", "space")
         screen = app.screen
         a, b = screen.sides["A"].trainer, screen.sides["B"].trainer
-        await _palette(app, pilot, "Type learning rate")
+        await palette_pick(app, pilot, "Type learning rate")
         await pilot.press(*"0.5", "enter")
         await pilot.pause()
         assert app.screen is screen
@@ -231,17 +219,17 @@ async def test_palette_settings_in_compare_change_both_sides_not_the_hidden_run(
         assert "lr 0.5: both runs start again at iteration 0" in said
         assert not any("the run starts again" in m for m in said)
         await pilot.press("space")
-        await _palette(app, pilot, "Hidden units 8")
+        await palette_pick(app, pilot, "Hidden units 8")
         assert a.config.hidden == b.config.hidden == 8 and a.iteration == b.iteration == 0
-        await _palette(app, pilot, "Dataset moons")
-        await _palette(app, pilot, "Activation sigmoid")
+        await palette_pick(app, pilot, "Dataset moons")
+        await palette_pick(app, pilot, "Activation sigmoid")
         assert a.config.dataset == b.config.dataset == "moons"
         assert a.config.activation == b.config.activation == "sigmoid"
         assert a.config.init == "zeros" and b.config.init == "random"  # each side keeps its own init
-        await _palette(app, pilot, "Step")
+        await palette_pick(app, pilot, "Step")
         assert a.iteration == b.iteration == 1
         assert app.config == make_app().config and app.trainer.iteration == 0
-        await _palette(app, pilot, "Type seed")  # a bad value: an error, nothing changes, the field stays open
+        await palette_pick(app, pilot, "Type seed")  # a bad value: an error, nothing changes, the field stays open
         app.screen.query_one(Input).value = "-3"
         await pilot.press("enter")
         assert a.config.seed == b.config.seed == 1 and a.iteration == 1
@@ -262,7 +250,7 @@ async def test_palette_offers_no_setting_in_compare_that_would_miss_it(make_app)
         assert "Type init scale…" not in names and "Show panel 4: decision boundary" not in names
 
 
-async def test_palette_in_the_lesson_drives_the_lessons_run_and_offers_no_settings(make_app, monkeypatch):
+async def test_palette_in_the_lesson_offers_what_its_keys_do_on_its_own_run(make_app, monkeypatch):
     from tui.lesson.screen import LessonScreen
     from tui.screens.palette import RunCommands
     from tui.screens.value_input import TypedSettingCommands
@@ -275,8 +263,19 @@ async def test_palette_in_the_lesson_drives_the_lessons_run_and_offers_no_settin
         names = [name for provider in (RunCommands, TypedSettingCommands)
                  for name, _, _ in provider(screen).commands()]
         assert "Step" in names and "Stride 10" in names
-        assert not any(n.startswith(("Learning rate", "Type ", "Init ", "Hidden units", "Dataset", "Seed",
-                                     "Activation", "Scale")) for n in names)
-        await _palette(app, pilot, "Stride 10")
-        await _palette(app, pilot, "Step")
+        # its keys n p esc z x i a + - s, by name (everything reachable from the palette too) …
+        for name in ("Next lesson step", "Previous lesson step", "Leave the lesson", "Reset with zeros",
+                     "Reset with random", "Init xavier", "Activation sigmoid", "Hidden units 8", "Scale 0.1"):
+            assert name in names, name
+        # … but not the data, learning rate or seed: each step sets those
+        assert not any(n.startswith(("Learning rate", "Type ", "Dataset", "Seed")) for n in names)
+        await palette_pick(app, pilot, "Stride 10")
+        await palette_pick(app, pilot, "Step")
         assert screen.run.trainer.iteration == 10 and app.trainer.iteration == 0
+        await palette_pick(app, pilot, "Hidden units 8")
+        assert screen.run.config.hidden == 8 and screen.run.trainer.iteration == 0
+        assert app.config.hidden == 4  # the run underneath is left alone
+        await palette_pick(app, pilot, "Next lesson step")
+        assert screen.step_info.number == 2 and screen.run.config.hidden == 2
+        await palette_pick(app, pilot, "Leave the lesson")
+        assert app.screen is not screen and not isinstance(app.screen, LessonScreen)

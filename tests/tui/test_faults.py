@@ -18,7 +18,7 @@ from engine.activations import ACTIVATIONS, sigmoid
 from engine.config import Config
 from engine.network import stable_cost
 from engine.trainer import Trainer
-from tests.tui.conftest import notifications, status_text
+from tests.tui.conftest import notifications, palette_pick, status_text
 from engine.safe_write import SafeWriteError, free_name, write_atomically
 
 DIVERGING = dict(activation="relu", lr=1e6, scale=10.0)  # diverges at iteration 28 (tanh does not)
@@ -328,14 +328,7 @@ async def test_typed_settings_are_in_the_palette(make_app):
 
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("ctrl+p")
-        await pilot.press(*"Type learning rate")
-        for _ in range(50):  # the palette searches in the background
-            await pilot.pause(0.02)
-            if app.screen.query("CommandList Option"):
-                break
-        await pilot.press("enter")
-        await pilot.pause()
+        await palette_pick(app, pilot, "Type learning rate")
         assert isinstance(app.screen, ValueInputScreen) and app.screen.option == "lr"
 
 

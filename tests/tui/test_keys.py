@@ -6,7 +6,7 @@ import time
 import pytest
 from textual.command import CommandPalette
 
-from tests.tui.conftest import explanation_text, notifications, status_text
+from tests.tui.conftest import explanation_text, notifications, palette_pick, status_text
 from tui.screens.help import HelpScreen
 
 
@@ -166,13 +166,8 @@ async def test_ctrl_p_palette_runs_a_setting_command(make_app):
         await pilot.press("ctrl+p")
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
-        await pilot.press(*"Init zeros")
-        for _ in range(50):  # the palette searches in the background
-            await pilot.pause(0.02)
-            if app.screen.query("CommandList Option"):
-                break
-        await pilot.press("enter")
-        await pilot.pause()
+        await pilot.press("escape")
+        await palette_pick(app, pilot, "Init zeros")
         assert app.config.init == "zeros"
         assert "1 of 4 units distinct" in status_text(app)
 

@@ -133,8 +133,12 @@ class LessonScreen(TimedRuns, Screen):
         return [self.run]
 
     def action_change(self, name: str, value) -> None:
+        self.change(**{name: value})
+
+    def change(self, **setting) -> None:
+        """Start the lesson's run again with ``setting`` (its keys and the command palette come here)."""
         try:
-            config = self.run.config.replace(**{name: value})
+            config = self.run.config.replace(**setting)
         except ConfigError as error:
             self.notify(error_text(error), severity="error")
             return

@@ -54,8 +54,9 @@ class RunCommands(ListedCommands):
 
     Over compare mode the drive commands move both runs, and the data and hyperparameters change both sides
     (compare's change_both, as its keys do); the per-side init and scale are CompareCommands'. Over the
-    lesson they drive the lesson's run; its settings belong to its steps, so none are offered there. The
-    hidden main run underneath is never changed from either."""
+    lesson they drive the lesson's run, and offer what its own keys do: its steps, and init, activation,
+    hidden units and scale (each step sets the data, learning rate and seed). The hidden main run
+    underneath is never changed from either."""
 
     def commands(self) -> Iterator[tuple[str, Callable[[], object], str]]:
         from tui.app import LEARNING_RATES, SCALES
@@ -64,10 +65,11 @@ class RunCommands(ListedCommands):
         app: ShallowApp = self.app  # type: ignore[assignment]
         target = run_screen(app, self.screen)
         main, compare = target == "main", isinstance(target, CompareScreen)
+        lesson = not main and not compare
         runs = app if main else target  # what the drive, panel and export commands act on
-        config = app.config if main else target.sides["A"].config if compare else None
-        change = app.change if main else target.change_both if compare else None
-        resets = t("palette.resets") if main else t("compare.cmd.resets")
+        config = app.config if main else target.sides["A"].config if compare else target.run.config
+        change = app.change if main else target.change_both if compare else target.change
+        resets = t("compare.cmd.resets") if compare else t("palette.resets")
 
         def current(flag: bool) -> str:
             return t("palette.current") if flag else ""
@@ -79,28 +81,39 @@ class RunCommands(ListedCommands):
         yield t("palette.slower"), runs.action_slower, t("palette.slower.help")
         for stride in (1, 10, 100, 1000):
             yield t("palette.stride", stride=stride), partial(runs.set_stride, stride), t("palette.stride.help")
+        if lesson:
+            yield t("palette.lesson_next"), target.action_next_step, t("palette.lesson_steps.help")
+            yield t("palette.lesson_previous"), target.action_previous_step, t("palette.lesson_steps.help")
+            yield t("palette.lesson_leave"), target.action_leave, t("palette.lesson_leave.help")
         if main:
             yield t("palette.zeros"), app.action_zeros, t("palette.zeros.help")
             yield t("palette.random"), app.action_random, t("palette.random.help")
+        elif lesson:  # its z and x keep the step's scale
+            yield t("palette.zeros"), partial(change, init="zeros"), resets
+            yield t("palette.random"), partial(change, init="random"), resets
+        if not compare:
             for scheme in INIT_SCHEMES:
                 yield (t("palette.init", scheme=scheme, current=current(scheme == config.init)),
                        partial(change, init=scheme), resets)
-        if change is not None:  # the data and hyperparameters: the app's run, or both compare sides
-            for name in ACTIVATIONS:
-                yield (t("palette.activation", name=name, current=current(name == config.activation)),
-                       partial(change, activation=name), resets)
+        # the data and hyperparameters: the app's run, both compare sides, or the lesson's run
+        for name in ACTIVATIONS:
+            yield (t("palette.activation", name=name, current=current(name == config.activation)),
+                   partial(change, activation=name), resets)
+        if not lesson:
             for name in DATASETS:
                 yield (t("palette.dataset", name=name, current=current(name == config.dataset)),
                        partial(change, dataset=name), resets)
-            for n_h in HIDDEN_CHOICES:
-                yield (t("palette.hidden", hidden=n_h, current=current(n_h == config.hidden)),
-                       partial(change, hidden=n_h), resets)
+        for n_h in HIDDEN_CHOICES:
+            yield (t("palette.hidden", hidden=n_h, current=current(n_h == config.hidden)),
+                   partial(change, hidden=n_h), resets)
+        if not lesson:
             for lr in LEARNING_RATES:
                 yield t("palette.lr", lr=f"{lr:g}", current=current(lr == config.lr)), partial(change, lr=lr), resets
-        if main:
+        if not compare:
             for scale in SCALES:
                 yield (t("palette.scale", scale=f"{scale:g}", current=current(scale == config.resolved_scale)),
                        partial(change, scale=scale), t("palette.scale.help"))
+        if main:
             yield t("palette.seed", seed=config.seed + 1), app.action_next_seed, t("palette.seed.help")
         elif compare:
             yield t("palette.seed", seed=config.seed + 1), partial(target.action_seed, 1), resets
