@@ -521,8 +521,10 @@ class ShallowApp(App):
                 return
 
     def action_help(self) -> None:
+        from tui.lesson.screen import LessonScreen
+
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(lesson=isinstance(self.screen, LessonScreen)))
 
     def screenshot_name(self) -> str:
         return f"shallow-tui-iter{self.trainer.iteration}-{self.config.init}.svg"

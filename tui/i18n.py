@@ -218,6 +218,10 @@ EN: dict[str, str] = {
     "help.drive": "Drive training",
     "help.change": "Change the run (each change starts again at iteration 0)",
     "help.look": "Look",
+    "help.lesson_keys": "The lesson",
+    "help.lesson_next": "next step: its network, text and panel",
+    "help.lesson_previous": "previous step",
+    "help.lesson_leave": "leave the lesson for free play (your own run is as you left it)",
     "help.step": "one step (of the current stride)",
     "help.back": "one step back (exact: replays from a checkpoint)",
     "help.stride": "stride up / down: 1, 10, 100, 1000 iterations per step",
@@ -372,6 +376,8 @@ EN: dict[str, str] = {
     "lesson.keys": "n next · p previous · space step · r run · < > speed · esc leave",
     "lesson.first": "this is the first step",
     "lesson.last": "this is the last step: press escape for free play",
+    "lesson.fixed": "in the lesson each step sets the data set, learning rate and seed: esc leaves it for free play",
+    "key.lesson_fixed": "set by the lesson step",
     "lesson.1.title": "two zero units",
     "lesson.1.body": (
         "n0 = 2 inputs, n1 = 2 hidden units, W1 = 0 (2×2), b1 = 0. For every example both hidden units "
@@ -388,7 +394,7 @@ EN: dict[str, str] = {
     "lesson.3.title": "induction",
     "lesson.3.body": (
         "The update W1 := W1 − α·dW1 subtracts equal rows from equal rows, so the rows stay equal — at "
-        "every iteration, by induction. Press space to step (] for 10 at a time) and watch the gap: "
+        "every iteration, by induction. Press space to step (] first: 10 iterations a step) and watch the gap: "
         "it stays exactly 0.0, bit for bit."),
     "lesson.4.title": "frozen, or one unit",
     "lesson.4.body": (
@@ -420,7 +426,9 @@ EN: dict[str, str] = {
     "lesson.9.body": (
         "Constant 0.5 plus ε = 1e-12 on one weight (W1[1,1]). The symmetric state is an unstable fixed "
         "point: the gap grows exponentially (a straight line on the log chart). Press r: after 10 000 "
-        "iterations it is still tiny. Random init does in one step what waiting cannot."),
+        "iterations the two units still differ by only ~0.005, and they part for real only after ~16 000 "
+        "(the loss then drops from 0.643 to 0.596). Random init does in one step what waiting takes "
+        "thousands of iterations to do."),
     # -- command-line errors (one line on stderr; "shallow-tui: error:" stays as argparse writes it) -----
     "cli.error.lang": "--lang must be one of {choices}, got {value!r}",
     "cli.error.export_needs_headless": "--export works with --headless; in the app press e",
@@ -576,6 +584,10 @@ KO: dict[str, str] = {
     "help.drive": "학습 진행",
     "help.change": "학습 바꾸기 (바꿀 때마다 반복 0부터 다시 시작)",
     "help.look": "보기",
+    "help.lesson_keys": "수업",
+    "help.lesson_next": "다음 단계: 그 단계의 신경망, 설명, 패널",
+    "help.lesson_previous": "이전 단계",
+    "help.lesson_leave": "수업을 나가 자유롭게 실습 (내 학습은 두고 간 그대로)",
     "help.step": "한 걸음 (지금 걸음 크기만큼)",
     "help.back": "한 걸음 뒤로 (정확히: 체크포인트에서 다시 계산)",
     "help.stride": "걸음 크기 크게 / 작게: 한 걸음에 1, 10, 100, 1000번 반복",
@@ -722,6 +734,8 @@ KO: dict[str, str] = {
     "lesson.keys": "n 다음 · p 이전 · space 한 걸음 · r 실행 · < > 속도 · esc 나가기",
     "lesson.first": "첫 단계입니다",
     "lesson.last": "마지막 단계입니다: escape로 자유롭게 실습하세요",
+    "lesson.fixed": "수업에서는 단계마다 데이터셋, 학습률, 시드가 정해져 있습니다: esc로 나가서 자유롭게 바꾸세요",
+    "key.lesson_fixed": "수업 단계가 정함",
     "lesson.1.title": "0으로 시작한 두 유닛",
     "lesson.1.body": (
         "입력 n0 = 2, 숨겨진 유닛 n1 = 2, W1 = 0 (2×2), b1 = 0. 모든 예제에서 두 숨겨진 유닛은 같은 값을 "
@@ -738,7 +752,7 @@ KO: dict[str, str] = {
     "lesson.3.title": "귀납법",
     "lesson.3.body": (
         "기울기 강하 W1 := W1 − α·dW1 은 같은 행에서 같은 행을 빼므로 행은 계속 같습니다 — 귀납법으로 "
-        "모든 반복에서. space로 한 걸음씩 (]는 10씩) 진행하며 간격을 보세요: 정확히 0.0 그대로입니다."),
+        "모든 반복에서. space로 한 걸음씩 (먼저 ]를 누르면 한 걸음에 10번) 진행하며 간격을 보세요: 정확히 0.0 그대로입니다."),
     "lesson.4.title": "동결, 또는 유닛 하나",
     "lesson.4.body": (
         "tanh와 W = 0이면 아무것도 움직이지 않습니다: tanh(0) = 0 → dW2 = 0, W2 = 0 → dZ1 = 0 "
@@ -766,8 +780,9 @@ KO: dict[str, str] = {
     "lesson.9.title": "대칭 깨기",
     "lesson.9.body": (
         "상수 0.5에 가중치 하나(W1[1,1])만 ε = 1e-12 더함. 대칭 상태는 불안정한 고정점이라 간격이 "
-        "지수적으로 커집니다 (로그 그래프에서 직선). r을 누르세요: 10,000번 반복 후에도 아직 작습니다. "
-        "무작위 초기화는 한 번에 해냅니다."),
+        "지수적으로 커집니다 (로그 그래프에서 직선). r을 누르세요: 10,000번 반복 후에도 두 유닛의 차이는 "
+        "약 0.005뿐이고, 약 16,000번이 지나서야 실제로 갈라집니다 (그때 손실이 0.643에서 0.596으로 "
+        "떨어집니다). 기다리면 수천 번 걸리는 일을 무작위 초기화는 한 번에 해냅니다."),
     "cli.error.lang": "--lang은 {choices} 중 하나여야 합니다. 받은 값: {value!r}",
     "cli.error.export_needs_headless": "--export는 --headless와 함께 씁니다. 앱에서는 e를 누르세요",
     "cli.error.every_needs_headless": "--every는 --headless와 함께 씁니다. 앱에서는 e와 E로 기록을 내보내세요",

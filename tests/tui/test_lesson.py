@@ -7,6 +7,7 @@ import pytest
 from rich.cells import cell_len
 
 from engine.config import Config
+from tests.tui.conftest import notifications
 from tui import i18n
 from tui.cells import wrap_cells
 from tui.lesson.screen import LessonScreen
@@ -107,6 +108,17 @@ async def test_lesson_key_in_the_app_and_escape_returns(make_app):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("space", "g")
         assert isinstance(app.screen, LessonScreen)
+        # the app's data, learning-rate and seed keys reach neither the lesson's run nor the one underneath
+        lesson_config = app.screen.run.config
+        await pilot.press("d", "D", "l", "L", "N")
+        assert app.screen.run.config == lesson_config and app.screen.step_info.number == 1
+        assert app.config == make_app().config
+        assert "in the lesson each step sets the data set" in " ".join(notifications(app))
+        await pilot.press("question_mark")  # help lists the keys as they are in the lesson
+        shown = str(app.screen.query_one("#help-text").render())
+        assert i18n.t("help.lesson_next") in shown and i18n.t("help.seed") not in shown
+        assert i18n.t("help.lr") not in shown and i18n.t("help.hidden") in shown
+        await pilot.press("escape")
         await pilot.press("escape")
         assert not isinstance(app.screen, LessonScreen)
         assert app.trainer.iteration == 1
@@ -175,3 +187,24 @@ def test_the_numbers_the_lesson_quotes_make_its_point():
     assert abs(four["acc"] - four["acc1"]) < 5 and four["acc4"] > four["acc"] + 15
     seven = values(7)
     assert seven["saturated"] >= 90 and seven["acc_small"] > seven["acc"] + 15
+
+
+def test_step_9_says_how_long_waiting_takes():
+    """Its text: ~0.005 apart after 10 000 iterations, parting for real after ~16 000, loss 0.643 -> 0.596."""
+    from engine import symmetry
+    from engine.trainer import Trainer
+    from tui.lesson.steps import set_up
+
+    step = STEPS[8]
+    trainer = Trainer(step.config)
+    set_up(step, trainer)
+    gaps, losses = {}, {}
+    for _ in range(17):
+        trainer.step(1000)
+        gaps[trainer.iteration] = symmetry.unit_gap(trainer.params.units)
+        losses[trainer.iteration] = trainer.loss
+    assert 0.003 < gaps[10_000] < 0.008
+    assert gaps[15_000] < 1 < gaps[16_000]  # the units part between 15 000 and 16 000 …
+    assert round(losses[15_000], 3) == 0.643 and round(losses[17_000], 3) == 0.596  # … and the loss drops
+    for text in (i18n.EN["lesson.9.body"], i18n.KO["lesson.9.body"]):
+        assert "0.005" in text and "16" in text and "0.643" in text and "0.596" in text

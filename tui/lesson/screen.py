@@ -44,6 +44,9 @@ class LessonScreen(TimedRuns, Screen):
         Binding("escape,g", "leave", "key.leave", key_display="esc"),
         Binding("z", "change('init', 'zeros')", "key.zeros", show=False),
         Binding("x", "change('init', 'random')", "key.random", show=False),
+        # The app's data, learning-rate and seed keys (d D l L N; n is "next" here) would otherwise reach
+        # the hidden run underneath: here they say why they do nothing.
+        Binding("d,D,l,L,N", "fixed_setting", "key.lesson_fixed", show=False),
         *RUN_KEYS,
         *PANEL_KEYS,
     ]
@@ -185,6 +188,9 @@ class LessonScreen(TimedRuns, Screen):
         """ctrl+s here: "shallow-tui-lesson-step3-iter12-constant-0.5.svg"."""
         return (f"shallow-tui-lesson-step{self.step_info.number}-iter{self.run.trainer.iteration}-"
                 f"{file_part(init_label(self.run.config))}.svg")
+
+    def action_fixed_setting(self) -> None:
+        self.notify(t("lesson.fixed"), timeout=4)
 
     def action_leave(self) -> None:
         self._stop()

@@ -43,14 +43,27 @@ KEYS = (
         ("q", "help.quit"),
     )),
 )
+# Over the lesson: its own keys first; n and PgUp/PgDn move between steps there, and each step sets the
+# data set, learning rate and seed, so those keys are left out.
+LESSON_KEYS = ("help.lesson_keys", (
+    ("n PgDn", "help.lesson_next"),
+    ("p PgUp", "help.lesson_previous"),
+    ("esc g", "help.lesson_leave"),
+))
+NOT_IN_THE_LESSON = ("d D", "l L", "n N", "g", "↑ ↓ PgUp PgDn")
 KEY_COLUMN = 16  # "  " + the keys padded to 14 cells
 WIDE = 96  # the help box's text width on a wide terminal (box at most 100 cells)
 
 
-def help_text(width: int = WIDE) -> Text:
-    """The whole help, laid out for ``width`` cells: a description that wraps keeps to its column."""
+def help_text(width: int = WIDE, lesson: bool = False) -> Text:
+    """The whole help, laid out for ``width`` cells: a description that wraps keeps to its column.
+    With ``lesson``, the keys as they are in the lesson."""
     text = Text()
-    for title, keys in KEYS:
+    sections = KEYS
+    if lesson:
+        sections = (LESSON_KEYS, *((title, tuple(k for k in keys if k[0] not in NOT_IN_THE_LESSON))
+                                   for title, keys in KEYS))
+    for title, keys in sections:
         for line in wrap_cells(t(title), width):
             text.append(f"{line}\n", "bold underline")
         for key, what in keys:
@@ -68,8 +81,12 @@ def help_text(width: int = WIDE) -> Text:
 class HelpText(Static):
     """Re-laid out for its own width, so wrapped descriptions stay in their column."""
 
+    def __init__(self, lesson: bool, **options) -> None:
+        super().__init__(help_text(lesson=lesson), **options)
+        self.lesson = lesson
+
     def on_resize(self) -> None:
-        self.update(help_text(self.content_size.width))
+        self.update(help_text(self.content_size.width, self.lesson))
 
 
 class HelpScreen(ModalScreen[None]):
@@ -77,13 +94,14 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,q,question_mark,f1", "dismiss", "key.close", show=False),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, lesson: bool = False) -> None:
         super().__init__()
         translate_bindings(self)
+        self.lesson = lesson
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
-            yield HelpText(help_text(), id="help-text")
+            yield HelpText(self.lesson, id="help-text")
 
     def on_mount(self) -> None:
         self.query_one("#help-box").border_title = t("help.title")
