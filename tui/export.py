@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from contextlib import nullcontext
+from functools import partial
 from pathlib import Path
 
 from engine.export import ExportError, Replay, write_new_file
@@ -22,21 +23,37 @@ def default_name(trainer: Trainer, label: str = "", fmt: str = "csv") -> str:
     return f"shallow-tui-{label}{c.init}-iter{trainer.iteration}.{fmt}"
 
 
-def export_now(replay: Replay, path: str | os.PathLike) -> tuple[bool, str]:
-    """Write the export; (written?, one-line message for the user), never an exception."""
-    wanted = Path(path)
-    try:
-        text, records = replay.render(wanted)
-        written = write_new_file(wanted, text, new_name=True)
-    except ExportError as error:
-        return False, error_text(error)
-    message = t("export.done_one" if records == 1 else "export.done", records=records,
-                iteration=replay.current_iteration, stride=replay.stride, path=written)
-    if written.name != wanted.name:
-        message += " — " + t("export.renamed", name=wanted.name, path=written.name)
-    return True, message
+def export_now(jobs: list[tuple[Replay, Path]]) -> list[tuple[bool, str]]:
+    """Write each (replay, path); (written?, one-line message) per toast, never an exception.
+
+    Files that hold the same iterations (compare mode's two sides) are said in one message: two
+    toasts stacked at 80 columns hid the second one's file name."""
+    said: list[tuple[bool, str]] = []
+    alike: dict[tuple[int, int, int], list[tuple[Path, Path]]] = {}
+    for replay, path in jobs:
+        wanted = Path(path)
+        try:
+            text, records = replay.render(wanted)
+            written = write_new_file(wanted, text, new_name=True)
+        except ExportError as error:
+            said.append((False, error_text(error)))
+            continue
+        alike.setdefault((records, replay.current_iteration, replay.stride), []).append((wanted, written))
+    for (records, iteration, stride), files in alike.items():
+        # The bare name when it is in the working directory (it always is from the app): a toast at 80
+        # columns is ~38 cells wide, and an absolute path hid the end of the message.
+        names = ", ".join(written.name if written.parent == Path(os.getcwd()) else str(written)
+                          for _wanted, written in files)
+        message = t("export.done_one" if records == 1 else "export.done", records=records,
+                    iteration=iteration, stride=stride, path=names)
+        for wanted, written in files:
+            if written.name != wanted.name:
+                message += " — " + t("export.renamed", name=wanted.name, path=written.name)
+        said.append((True, message))
+    return said
 
 
+STARTED_AFTER = 0.5  # seconds before an export that is still being written says so
 BUSY = "_shallow_export_busy"  # the app's attribute: True while an export's worker is writing
 
 
@@ -47,8 +64,8 @@ def start_export(app, trainer: Trainer, label: str = "", lock=None, fmt: str = "
 
 def start_exports(app, runs: list[tuple[Trainer, str]], lock=None, fmt: str = "csv") -> None:
     """Export each (trainer, label) of ``runs`` (compare mode: both sides) in one worker thread, one after the
-    other. A toast says at once that the export started, and a request while an export is still being
-    written is refused with a short toast (not queued: pressing e again because nothing seemed to
+    other, said in one toast. A toast says that the export started if it takes more than STARTED_AFTER, and a request while
+    an export is still being written is refused with a short toast (not queued: pressing e again because nothing seemed to
     happen would otherwise write duplicates)."""
     if getattr(app, BUSY, False):
         app.notify(t("export.busy"), severity="warning", timeout=3)
@@ -59,13 +76,17 @@ def start_exports(app, runs: list[tuple[Trainer, str]], lock=None, fmt: str = "c
             replay = Replay.of(trainer)
         jobs.append((replay, Path(os.getcwd()) / default_name(trainer, label, fmt)))
     setattr(app, BUSY, True)
-    app.notify(t("export.started", iteration=jobs[0][0].current_iteration,
-                 names=", ".join(path.name for _replay, path in jobs)), timeout=4)
+    # Said only if the file is not written within half a second (a slow disk, a long headless-style
+    # replay): an export that takes milliseconds would otherwise stack two toasts for one request.
+    started = app.set_timer(STARTED_AFTER, partial(
+        app.notify, t("export.started", iteration=jobs[0][0].current_iteration,
+                      names=", ".join(path.name for _replay, path in jobs)), timeout=4))
 
     def work() -> None:
         try:
-            for replay, path in jobs:
-                written, message = export_now(replay, path)
+            said = export_now(jobs)
+            app.call_from_thread(started.stop)
+            for written, message in said:
                 app.call_from_thread(app.notify, message, severity="information" if written else "error",
                                      timeout=8)
         finally:

@@ -107,7 +107,7 @@ async def test_e_key_exports_and_says_where(make_app, tmp_path, monkeypatch):
         assert len(files) == 1
         rows = export.from_csv(files[0].read_text())
         _same_as_run(rows, app.trainer)
-        assert any(str(files[0]) in n for n in notifications(app))
+        assert any(n.endswith(f" to {files[0].name}") for n in notifications(app))  # in the working directory
         await pilot.press("e")  # the same name again: a new one, and the message says so
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -145,7 +145,7 @@ async def test_shift_e_exports_json_and_the_palette_offers_it(make_app, tmp_path
         document = json.loads(files[0].read_text())
         _same_as_run(document["history"], app.trainer)
         assert document["iterations"] == 2 and document["config"]["hidden"] == 2
-        assert any(str(files[0]) in n for n in notifications(app))
+        assert any(n.endswith(f" to {files[0].name}") for n in notifications(app))  # in the working directory
         names = [name for name, _, _ in RunCommands(app.screen).commands()]
         assert "Export history as JSON" in names
 
@@ -233,15 +233,18 @@ async def test_a_long_export_says_it_started_and_a_second_request_meanwhile_is_r
     release = threading.Event()
     real_export_now = tui_export.export_now
 
-    def slow_export_now(replay, path):
+    def slow_export_now(jobs):
         release.wait(10)
-        return real_export_now(replay, path)
+        return real_export_now(jobs)
 
     monkeypatch.setattr(tui_export, "export_now", slow_export_now)
     app = make_app(hidden=2)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("space", "space", "space", "e")
-        await pilot.pause()
+        for _ in range(100):  # still writing after STARTED_AFTER (0.5 s): it says so
+            await pilot.pause(0.05)
+            if any("exporting" in n for n in notifications(app)):
+                break
         assert any("exporting iterations 0…3 to shallow-tui-random-iter3.csv" in n for n in notifications(app))
         await pilot.press("e", "E")
         await pilot.pause()
@@ -266,9 +269,10 @@ async def test_compare_export_is_one_request_for_both_sides(make_app, tmp_path, 
         await pilot.press("c", "space", "e")
         await app.workers.wait_for_complete()
         await pilot.pause()
-    assert said.count("exporting iterations 0…1 to shallow-tui-compare-A-zeros-iter1.csv, "
-                      "shallow-tui-compare-B-random-iter1.csv …") == 1
-    assert len([m for m in said if m.startswith("exported 2 records")]) == 2
+    assert not any(m.startswith("exporting") for m in said)  # done in milliseconds: one toast a file
+    assert [m for m in said if m.startswith("exported")] == [  # one toast for both files
+        "exported 2 records (iterations 0…1, every 1) to shallow-tui-compare-A-zeros-iter1.csv, "
+        "shallow-tui-compare-B-random-iter1.csv"]
     assert len(list(tmp_path.glob("*.csv"))) == 2
 
 
