@@ -25,11 +25,13 @@ from textual.widgets import Static
 from engine.config import ACTIVATIONS, DATASETS, INIT_SCHEMES, Config, ConfigError, InitOverride
 from tui.i18n import error_text, t, translate_bindings
 from tui.keys import DRIVE_KEYS, RUN_KEYS, SETTING_KEYS
-from tui.run_side import RunSide, TimedRuns, file_part, init_label
+from tui.run_side import RunSide, TimedRuns, file_part
 from tui.screens.palette import ListedCommands
 from tui.widgets.boundary import DecisionBoundary
 from tui.widgets.compare_chart import CompareChart
 from tui.widgets.diagram import NetworkDiagram
+from tui.widgets.run_frame import init_label
+from tui.widgets.status import fit_line, status_parts
 from tui.widgets.weights import WeightsPanel
 
 SIDES = ("A", "B")
@@ -60,32 +62,13 @@ def side_configs(config: Config) -> tuple[Config, Config]:
 
 
 def side_status(side: str, frame, width: int) -> Text:
-    """One line: the contract's words (iter, loss, k of n units distinct, frozen, init) and the accuracy.
-    When they do not all fit (80 columns; Korean's 정확도 is wider than acc), the accuracy is left out
-    rather than the init, which is what tells the two sides apart."""
-    s = frame.snapshot
-    loss = t("status.loss_none") if s.loss is None else t("status.loss", loss=f"{s.loss:.4f}")
-    accuracy = (t("status.acc", acc=f"{s.accuracy:.1%}"), "")
-    parts = [(t("status.iter", iteration=s.iteration), "bold"), (loss, "bold"), accuracy,
-             (t("status.distinct", k=s.distinct_units, n=s.n_h), "bold")]
-    if s.frozen:
-        parts.append((t("status.frozen"), "bold reverse"))
-    if s.diverged:
-        parts.append((t("status.diverged"), "bold reverse"))
-    parts.append((t("status.init", init=init_label(frame.config)), ""))
-
-    def line(parts) -> Text:
-        text = Text(no_wrap=True, overflow="ellipsis", end="")
-        text.append(f" {side} ", "bold reverse")
-        for i, (part, style) in enumerate(parts):
-            text.append(" · " if i else " ", "dim")
-            text.append(part, style)
-        return text
-
-    text = line(parts)
-    if text.cell_len > width:
-        text = line([part for part in parts if part is not accuracy])
-    text.truncate(max(10, width), overflow="ellipsis")
+    """One line: the side's letter, the contract's words (iter, loss, k of n units distinct, frozen, init)
+    and the accuracy where it fits (80 columns; Korean's 정확도 is wider than acc): the init, which tells
+    the two sides apart, is never the one left out."""
+    text = Text(no_wrap=True, end="")
+    text.append(f" {side} ", "bold reverse")
+    text.append(" ")
+    text.append_text(fit_line(status_parts(frame, settings=False), width - text.cell_len))
     return text
 
 

@@ -164,12 +164,3 @@ class TimedRuns:
 def file_part(text: str) -> str:
     """``text`` as part of a file name: "zeros; b1 random 0.01" -> "zeros-b1-random-0.01"."""
     return re.sub(r"[^A-Za-z0-9.]+", "-", text).strip("-")
-
-
-def init_label(config: Config) -> str:
-    """The init in a few words: "zeros", "random 0.01", "zeros; b1 b2 random 0.01"."""
-    label = config.init if config.init == "zeros" else f"{config.init} {config.resolved_scale:g}"
-    if config.overrides:
-        label += "; " + ", ".join(f"{o.parameter} {o.scheme}" + ("" if o.scheme == "zeros" else f" {o.resolved_scale:g}")
-                                  for o in config.overrides)
-    return label

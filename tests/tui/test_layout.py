@@ -172,10 +172,10 @@ async def test_notifications_in_the_lesson_leave_its_status_line_and_text(make_a
         await _assert_toasts_leave_rows_alone(app, pilot, ("#lesson-box", "#lesson-status"), "first step")
 
 
-def test_a_one_line_status_keeps_the_contract_words_and_fits_extras_in_order():
+def test_a_one_line_status_keeps_the_contract_words_and_the_extras_that_fit_most_important_first():
     parts = [Part("iter 5", "bold"), Part("acc 50.0%", "", True), Part("init zeros", ""), Part("tanh", "", True)]
     assert fit_line(parts, 40).plain == "iter 5 · acc 50.0% · init zeros · tanh"
     assert fit_line(parts, 31).plain == "iter 5 · acc 50.0% · init zeros"
-    assert fit_line(parts, 26).plain == "iter 5 · init zeros · tanh"  # acc does not fit, tanh does
+    assert fit_line(parts, 26).plain == "iter 5 · init zeros"  # no acc: nor the less important tanh
     assert fit_line(parts, 25).plain == "iter 5 · init zeros"
     assert fit_line(parts, 12).plain == "iter 5 · in…"  # narrower than the contract's words: cut

@@ -19,7 +19,8 @@ from tui.cells import wrap_cells
 from tui.i18n import error_text, t, translate_bindings
 from tui.lesson.steps import STEPS, set_up, text_values
 from tui.keys import DRIVE_KEYS, PANEL_KEYS, RUN_KEYS
-from tui.run_side import RunSide, TimedRuns, file_part, init_label, run_panels, speed_at_least
+from tui.run_side import RunSide, TimedRuns, file_part, run_panels, speed_at_least
+from tui.widgets.run_frame import init_label
 from tui.widgets.status import fit_line, status_parts
 
 PANELS = {1: "net", 2: "weights", 3: "loss", 4: "boundary"}

@@ -55,3 +55,12 @@ def fmt4(value: float) -> str:
         return "0"
     text = f"{value:.4g}"
     return text.replace("e-0", "e-").replace("e+0", "e+")
+
+
+def init_label(config: Config) -> str:
+    """The init in a few words: "zeros", "random 0.01", "zeros; b1 b2 random 0.01"."""
+    label = config.init if config.init == "zeros" else f"{config.init} {config.resolved_scale:g}"
+    if config.overrides:
+        label += "; " + ", ".join(f"{o.parameter} {o.scheme}" + ("" if o.scheme == "zeros" else f" {o.resolved_scale:g}")
+                                  for o in config.overrides)
+    return label

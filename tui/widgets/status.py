@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from tui.i18n import t
-from tui.widgets.run_frame import RunFrame
+from tui.widgets.run_frame import RunFrame, init_label
 
 PANEL_NUMBERS = (1, 2, 3, 4)
 
@@ -19,8 +19,10 @@ class Part(NamedTuple):
     optional: bool = False  # not one of the contract's words: may be left out of a one-line status
 
 
-def status_parts(frame: RunFrame) -> list[Part]:
-    """The pieces of the status bar, most important first (the contract's words in every language)."""
+def status_parts(frame: RunFrame, settings: bool = True) -> list[Part]:
+    """The pieces of the status bar, most important first (the contract's words in every language).
+    The init comes with its scale ("init random 0.01"): the lesson asks to change it with s / S.
+    Without ``settings``, only the run's state (compare mode shows the settings in its title)."""
     s, c = frame.snapshot, frame.config
     if s.loss is None:
         loss = t("status.loss_none")
@@ -36,9 +38,11 @@ def status_parts(frame: RunFrame) -> list[Part]:
         parts.append(Part(t("status.frozen"), "bold reverse"))
     if s.diverged:
         parts.append(Part(t("status.diverged"), "bold reverse"))
+    parts.append(Part(t("status.init", init=init_label(c)), ""))
+    if not settings:
+        return parts
     running = t("status.running" if frame.running else "status.paused", speed=frame.speed_label)
     parts += [
-        Part(t("status.init", init=c.init), ""),
         Part(c.activation, "", optional=True),
         Part(t("status.lr", lr=f"{c.lr:g}"), "", optional=True),
         Part(t("status.stride", stride=frame.stride), "dim", optional=True),
@@ -48,15 +52,17 @@ def status_parts(frame: RunFrame) -> list[Part]:
 
 
 def fit_line(parts: list[Part], width: int, separator: str = " · ") -> Text:
-    """One line: every part the contract needs, and each optional part that still fits, in order.
+    """One line: every part the contract needs, and the optional parts, most important first, until
+    one does not fit (a shorter, less important one after it is left out too).
 
     (A plain cut would drop whatever comes last: at 80 columns that was "init …".)"""
     gap = cell_len(separator)
     room = width - sum(cell_len(p.text) + gap for p in parts if not p.optional) + gap
-    kept = []
+    kept, full = [], False
     for part in parts:
         if part.optional:
-            if cell_len(part.text) + gap > room:
+            full = full or cell_len(part.text) + gap > room
+            if full:
                 continue
             room -= cell_len(part.text) + gap
         kept.append(part)
