@@ -377,6 +377,7 @@ EN: dict[str, str] = {
     "lesson.first": "this is the first step",
     "lesson.last": "this is the last step: press escape for free play",
     "lesson.fixed": "in the lesson each step sets the data set, learning rate and seed: esc leaves it for free play",
+    "lesson.changed": "now {what}: the text still describes the step's own network (p then n brings it back)",
     "key.lesson_fixed": "set by the lesson step",
     "lesson.1.title": "two zero units",
     "lesson.1.body": (
@@ -735,6 +736,7 @@ KO: dict[str, str] = {
     "lesson.first": "첫 단계입니다",
     "lesson.last": "마지막 단계입니다: escape로 자유롭게 실습하세요",
     "lesson.fixed": "수업에서는 단계마다 데이터셋, 학습률, 시드가 정해져 있습니다: esc로 나가서 자유롭게 바꾸세요",
+    "lesson.changed": "이제 {what}: 설명은 여전히 이 단계의 원래 신경망 이야기입니다 (p 다음 n으로 되돌리기)",
     "key.lesson_fixed": "수업 단계가 정함",
     "lesson.1.title": "0으로 시작한 두 유닛",
     "lesson.1.body": (

@@ -114,6 +114,9 @@ async def test_lesson_key_in_the_app_and_escape_returns(make_app):
         assert app.screen.run.config == lesson_config and app.screen.step_info.number == 1
         assert app.config == make_app().config
         assert "in the lesson each step sets the data set" in " ".join(notifications(app))
+        await pilot.press("x")  # the lesson's own key: its run changes, and a toast says the text has not
+        assert app.screen.run.config.init == "random" and app.config == make_app().config
+        assert any(n.startswith("now random 0.01 · tanh · n_h 2: the text still describes") for n in notifications(app))
         await pilot.press("question_mark")  # help lists the keys as they are in the lesson
         shown = str(app.screen.query_one("#help-text").render())
         assert i18n.t("help.lesson_next") in shown and i18n.t("help.seed") not in shown

@@ -149,6 +149,9 @@ class LessonScreen(TimedRuns, Screen):
         self._stop()
         self.run.reset(config)
         self.redraw()
+        # The step's text still quotes its own network: say what runs now, and how to get the step back.
+        what = f"{init_label(config)} · {config.activation} · n_h {config.hidden}"
+        self.notify(t("lesson.changed", what=what), timeout=5)
 
     def action_cycle_init(self, direction: int) -> None:
         current = self.run.config.init
