@@ -411,7 +411,7 @@ EN: dict[str, str] = {
     "lesson.6.title": "the fix: random",
     "lesson.6.body": (
         "W1 = np.random.randn(n1, n0)·0.01, b1 = 0. The units start different, get different gradients "
-        "and diverge: press r and watch the boundary bend (≈ 90 % on the flower). b needs no random start: "
+        "and diverge: press r and watch the boundary bend (≈ 90% on the flower). b needs no random start: "
         "once W breaks the symmetry, the biases follow."),
     "lesson.7.title": "why small",
     "lesson.7.body": (
@@ -768,7 +768,7 @@ KO: dict[str, str] = {
     "lesson.6.title": "해결: 무작위 초기화",
     "lesson.6.body": (
         "W1 = np.random.randn(n1, n0)·0.01, b1 = 0. 유닛이 서로 다르게 시작해 다른 기울기를 받고 "
-        "갈라집니다: r을 누르고 결정 경계를 보세요 (flower에서 약 90 %). 편향 b는 0이어도 됩니다: "
+        "갈라집니다: r을 누르고 결정 경계를 보세요 (flower에서 약 90%). 편향 b는 0이어도 됩니다: "
         "W가 대칭을 깨면 편향도 따라 달라집니다."),
     "lesson.7.title": "왜 작은 값인가",
     "lesson.7.body": (
