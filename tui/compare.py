@@ -25,7 +25,7 @@ from textual.widgets import Static
 from engine.config import ACTIVATIONS, DATASETS, INIT_SCHEMES, Config, ConfigError, InitOverride
 from tui.i18n import error_text, t, translate_bindings
 from tui.keys import DRIVE_KEYS, RUN_KEYS, SETTING_KEYS
-from tui.run_side import RunSide, TimedRuns, file_part
+from tui.run_side import SCALES, RunSide, TimedRuns, file_part
 from tui.screens.palette import ListedCommands
 from tui.widgets.boundary import DecisionBoundary
 from tui.widgets.compare_chart import CompareChart
@@ -38,7 +38,6 @@ SIDES = ("A", "B")
 DETAIL_PANELS = {1: "net", 2: "weights", 3: "boundary"}
 BOTH_SIDES_WIDTH = 120  # from here both sides' detail panels fit next to each other
 HIDDEN_CHOICES = (1, 2, 3, 4, 5, 8, 16, 32, 64)
-SCALES = (0.001, 0.01, 0.1, 0.5, 1.0, 2.0, 5.0, 10.0)
 LEARNING_RATES = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 0.5, 1.0, 1.2, 2.0, 3.0, 5.0, 10.0)
 
 
@@ -62,7 +61,8 @@ def side_configs(config: Config) -> tuple[Config, Config]:
 
 
 def side_status(side: str, frame, width: int) -> Text:
-    """One line: the side's letter, the contract's words (iter, loss, k of n units distinct, frozen, init)
+    """One line: the side's letter, the contract's words (iter, loss, k of n units distinct, frozen or
+    diverged, init)
     and the accuracy where it fits (80 columns; Korean's 정확도 is wider than acc): the init, which tells
     the two sides apart, is never the one left out."""
     text = Text(no_wrap=True, end="")

@@ -64,7 +64,7 @@ def start_export(app, trainer: Trainer, label: str = "", lock=None, fmt: str = "
 
 def start_exports(app, runs: list[tuple[Trainer, str]], lock=None, fmt: str = "csv") -> None:
     """Export each (trainer, label) of ``runs`` (compare mode: both sides) in one worker thread, one after the
-    other, said in one toast. A toast says that the export started if it takes more than STARTED_AFTER, and a request while
+    other; files holding the same iterations are said in one toast. A toast says that the export started if it takes more than STARTED_AFTER, and a request while
     an export is still being written is refused with a short toast (not queued: pressing e again because nothing seemed to
     happen would otherwise write duplicates)."""
     if getattr(app, BUSY, False):
@@ -84,7 +84,10 @@ def start_exports(app, runs: list[tuple[Trainer, str]], lock=None, fmt: str = "c
 
     def work() -> None:
         try:
-            said = export_now(jobs)
+            try:
+                said = export_now(jobs)
+            except Exception as error:  # a bug, not a file problem: still one line, and about the export
+                said = [(False, t("export.broke", reason=f"{type(error).__name__}: {error}"))]
             app.call_from_thread(started.stop)
             for written, message in said:
                 app.call_from_thread(app.notify, message, severity="information" if written else "error",

@@ -161,6 +161,10 @@ class TimedRuns:
         self.redraw()
 
 
+# Init scales the s / S keys and the palette step through (×100: where tanh saturates, lesson step 7).
+SCALES = (0.001, 0.01, 0.1, 0.5, 1.0, 2.0, 5.0, 10.0, 100.0)
+
+
 def file_part(text: str) -> str:
     """``text`` as part of a file name: "zeros; b1 random 0.01" -> "zeros-b1-random-0.01"."""
     return re.sub(r"[^A-Za-z0-9.]+", "-", text).strip("-")

@@ -223,8 +223,8 @@ def test_headless_export_imports_no_ui(tmp_path):
 
 async def test_a_long_export_says_it_started_and_a_second_request_meanwhile_is_refused(make_app, tmp_path,
                                                                                          monkeypatch):
-    """A 100 000-iteration run takes seconds to replay: the toast comes at once, and pressing e again while
-    it is written (nothing seemed to happen) writes no duplicate. Here the writing waits for an event."""
+    """An export still being written after STARTED_AFTER (a slow disk) says so, and pressing e again while it
+    is written (nothing seemed to happen) writes no duplicate. Here the writing waits for an event."""
     import threading
 
     import tui.export as tui_export
@@ -260,7 +260,10 @@ async def test_a_long_export_says_it_started_and_a_second_request_meanwhile_is_r
 
 
 async def test_compare_export_is_one_request_for_both_sides(make_app, tmp_path, monkeypatch):
+    import tui.export as tui_export
+
     monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(tui_export, "STARTED_AFTER", 60)  # a loaded machine must not make it say "exporting"
     app = make_app()
     said = []  # every toast, also those the two "exported" toasts retire at 80×24
     notify = app.notify
@@ -269,11 +272,34 @@ async def test_compare_export_is_one_request_for_both_sides(make_app, tmp_path, 
         await pilot.press("c", "space", "e")
         await app.workers.wait_for_complete()
         await pilot.pause()
-    assert not any(m.startswith("exporting") for m in said)  # done in milliseconds: one toast a file
+    assert not any(m.startswith("exporting") for m in said)  # done before STARTED_AFTER: no "exporting" toast
     assert [m for m in said if m.startswith("exported")] == [  # one toast for both files
         "exported 2 records (iterations 0…1, every 1) to shallow-tui-compare-A-zeros-iter1.csv, "
         "shallow-tui-compare-B-random-iter1.csv"]
     assert len(list(tmp_path.glob("*.csv"))) == 2
+
+
+async def test_an_export_that_breaks_says_so_once_and_not_that_training_stopped(make_app, tmp_path, monkeypatch):
+    import tui.export as tui_export
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(tui_export, "STARTED_AFTER", 0.3)
+
+    def broken(jobs):
+        raise ValueError("a bug in render")
+
+    monkeypatch.setattr(tui_export, "export_now", broken)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("e")
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.5)  # past STARTED_AFTER: the stopped timer must not say "exporting" now
+        assert notifications(app) == ["not exported: ValueError: a bug in render"]
+        assert app.is_running and not list(tmp_path.iterdir())
+        await pilot.press("e")  # not stuck "busy"
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert notifications(app).count("not exported: ValueError: a bug in render") == 2
 
 
 async def test_one_record_is_singular(make_app, tmp_path, monkeypatch):

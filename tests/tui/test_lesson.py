@@ -117,6 +117,10 @@ async def test_lesson_key_in_the_app_and_escape_returns(make_app):
         await pilot.press("x")  # the lesson's own key: its run changes, and a toast says the text has not
         assert app.screen.run.config.init == "random" and app.config == make_app().config
         assert any(n.startswith("now random 0.01 · tanh · n_h 2: the text still describes") for n in notifications(app))
+        await pilot.press("n", "p")  # another step and back: the step's own network, and no "now …" toast for it
+        assert app.screen.run.config == STEPS[0].config
+        await pilot.press("z")  # the step's own init again: nothing to warn about
+        assert sum(n.startswith("now ") for n in notifications(app)) == 1
         await pilot.press("question_mark")  # help lists the keys as they are in the lesson
         shown = str(app.screen.query_one("#help-text").render())
         assert i18n.t("help.lesson_next") in shown and i18n.t("help.seed") not in shown
@@ -210,4 +214,4 @@ def test_step_9_says_how_long_waiting_takes():
     assert gaps[15_000] < 1 < gaps[16_000]  # the units part between 15 000 and 16 000 …
     assert round(losses[15_000], 3) == 0.643 and round(losses[17_000], 3) == 0.596  # … and the loss drops
     for text in (i18n.EN["lesson.9.body"], i18n.KO["lesson.9.body"]):
-        assert "0.005" in text and "16" in text and "0.643" in text and "0.596" in text
+        assert "0.005" in text and ("16 000" in text or "16,000" in text) and "0.643" in text and "0.596" in text

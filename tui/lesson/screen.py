@@ -1,7 +1,8 @@
 """The lesson screen: one step's text above the live panel it talks about, a status line, the keys.
 
-``n`` / ``p`` move between the nine steps (each sets up its own network); every other key plays freely
-with the live run (space steps, r runs, z / x / i change the init …), as in the main app. The text is
+``n`` / ``p`` move between the nine steps (each sets up its own network); the run keys play freely
+with the live run (space steps, r runs, z / x / i change the init …), as in the main app, but the data,
+learning rate and seed stay the step's (d D l L N only say so). The text is
 wrapped here by cell width (rich's Text.wrap: a Hangul syllable is two cells), and shown unwrapped, so a
 line is never cut or re-wrapped by the terminal.
 """
@@ -19,12 +20,11 @@ from tui.cells import wrap_cells
 from tui.i18n import error_text, t, translate_bindings
 from tui.lesson.steps import STEPS, set_up, text_values
 from tui.keys import DRIVE_KEYS, PANEL_KEYS, RUN_KEYS
-from tui.run_side import RunSide, TimedRuns, file_part, run_panels, speed_at_least
+from tui.run_side import SCALES, RunSide, TimedRuns, file_part, run_panels, speed_at_least
 from tui.widgets.run_frame import init_label
 from tui.widgets.status import fit_line, status_parts
 
 PANELS = {1: "net", 2: "weights", 3: "loss", 4: "boundary"}
-SCALES = (0.001, 0.01, 0.1, 0.5, 1.0, 2.0, 5.0, 10.0, 100.0)
 TEXT_BOX_CHROME = 4  # round border (2) and padding 0 1 (2) around the lesson text, in cells
 
 
@@ -149,9 +149,9 @@ class LessonScreen(TimedRuns, Screen):
         self._stop()
         self.run.reset(config)
         self.redraw()
-        # The step's text still quotes its own network: say what runs now, and how to get the step back.
-        what = f"{init_label(config)} · {config.activation} · n_h {config.hidden}"
-        self.notify(t("lesson.changed", what=what), timeout=5)
+        if config != self.step_info.config:  # its text quotes its own network: say what runs now
+            what = f"{init_label(config)} · {config.activation} · n_h {config.hidden}"
+            self.notify(t("lesson.changed", what=what), timeout=5)
 
     def action_cycle_init(self, direction: int) -> None:
         current = self.run.config.init

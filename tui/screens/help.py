@@ -50,7 +50,7 @@ LESSON_KEYS = ("help.lesson_keys", (
     ("p PgUp", "help.lesson_previous"),
     ("esc g", "help.lesson_leave"),
 ))
-NOT_IN_THE_LESSON = ("d D", "l L", "n N", "g", "↑ ↓ PgUp PgDn")
+NOT_IN_THE_LESSON = ("d D", "l L", "n N", "g")  # and PgUp PgDn, which move between steps there
 KEY_COLUMN = 16  # "  " + the keys padded to 14 cells
 WIDE = 96  # the help box's text width on a wide terminal (box at most 100 cells)
 
@@ -61,7 +61,8 @@ def help_text(width: int = WIDE, lesson: bool = False) -> Text:
     text = Text()
     sections = KEYS
     if lesson:
-        sections = (LESSON_KEYS, *((title, tuple(k for k in keys if k[0] not in NOT_IN_THE_LESSON))
+        sections = (LESSON_KEYS, *((title, tuple(("↑ ↓", what) if key == "↑ ↓ PgUp PgDn" else (key, what)
+                                                 for key, what in keys if key not in NOT_IN_THE_LESSON))
                                    for title, keys in KEYS))
     for title, keys in sections:
         for line in wrap_cells(t(title), width):

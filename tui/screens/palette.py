@@ -59,7 +59,8 @@ class RunCommands(ListedCommands):
     underneath is never changed from either."""
 
     def commands(self) -> Iterator[tuple[str, Callable[[], object], str]]:
-        from tui.app import LEARNING_RATES, SCALES
+        from tui.app import LEARNING_RATES
+        from tui.run_side import SCALES
         from tui.compare import CompareScreen
 
         app: ShallowApp = self.app  # type: ignore[assignment]
@@ -88,9 +89,6 @@ class RunCommands(ListedCommands):
         if main:
             yield t("palette.zeros"), app.action_zeros, t("palette.zeros.help")
             yield t("palette.random"), app.action_random, t("palette.random.help")
-        elif lesson:  # its z and x keep the step's scale
-            yield t("palette.zeros"), partial(change, init="zeros"), resets
-            yield t("palette.random"), partial(change, init="random"), resets
         if not compare:
             for scheme in INIT_SCHEMES:
                 yield (t("palette.init", scheme=scheme, current=current(scheme == config.init)),
