@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from contextlib import nullcontext
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
@@ -74,6 +75,9 @@ def start_exports(app, runs: list[tuple[Trainer, str]], lock=None, fmt: str = "c
     for trainer, label in runs:
         with lock if lock is not None else nullcontext():
             replay = Replay.of(trainer)
+        # The file's config then reruns this run headless (a lesson's hand-perturbed start aside): --steps is
+        # how far it went, not the default 10 000.
+        replay = replace(replay, config=replay.config.replace(steps=replay.current_iteration))
         jobs.append((replay, Path(os.getcwd()) / default_name(trainer, label, fmt)))
     setattr(app, BUSY, True)
     # Said only if the file is not written within half a second (a slow disk, a long headless-style

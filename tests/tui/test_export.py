@@ -145,6 +145,7 @@ async def test_shift_e_exports_json_and_the_palette_offers_it(make_app, tmp_path
         document = json.loads(files[0].read_text())
         _same_as_run(document["history"], app.trainer)
         assert document["iterations"] == 2 and document["config"]["hidden"] == 2
+        assert document["config"]["steps"] == 2  # so `--headless --steps 2` with this config reruns it
         assert any(n.endswith(f" to {files[0].name}") for n in notifications(app))  # in the working directory
         names = [name for name, _, _ in RunCommands(app.screen).commands()]
         assert "Export history as JSON" in names
