@@ -478,11 +478,17 @@ class ShallowApp(App):
                 panel.scroll_relative(y=lines, animate=False)
 
     def action_compare(self) -> None:
-        """Zeros vs random on this run's data and hyperparameters (tui/compare.py); c or escape returns."""
+        """Zeros vs random on this run's data and hyperparameters (tui/compare.py); c or escape returns.
+        From the lesson, on the lesson step's network (paused), not on the run underneath it."""
         from tui.compare import CompareScreen
+        from tui.lesson.screen import LessonScreen
 
         self._pause_run()
-        self.push_screen(CompareScreen(self.config))
+        config = self.config
+        if isinstance(self.screen, LessonScreen):
+            self.screen.pause()
+            config = self.screen.run.config
+        self.push_screen(CompareScreen(config))
 
     def action_lesson(self) -> None:
         """The guided lesson (tui/lesson/); escape returns to this run, untouched."""

@@ -209,7 +209,7 @@ class CompareScreen(TimedRuns, Screen):
     # -- changing the runs ---------------------------------------------------------------------------
     def set_side(self, side: str, config: Config) -> None:
         """Give one side a new init (both restart, so they stay in lockstep)."""
-        self._stop()
+        self.pause()
         self.sides[side].reset(config)
         other = "B" if side == "A" else "A"
         self.sides[other].reset()
@@ -224,7 +224,7 @@ class CompareScreen(TimedRuns, Screen):
         except ConfigError as error:
             self.notify(error_text(error), severity="error")
             return False
-        self._stop()
+        self.pause()
         for side, run in self.sides.items():
             run.reset(configs[side])
         what = ", ".join(f"{k} {v:g}" if isinstance(v, float) else f"{k} {v}" for k, v in changes.items())
@@ -312,5 +312,5 @@ class CompareScreen(TimedRuns, Screen):
         return f"shallow-tui-compare-iter{self.sides['A'].trainer.iteration}-{file_part(a)}-vs-{file_part(b)}.svg"
 
     def action_leave(self) -> None:
-        self._stop()
+        self.pause()
         self.dismiss()

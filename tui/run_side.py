@@ -120,25 +120,26 @@ class TimedRuns:
             run.trainer.step(n)
 
     def action_step(self) -> None:
-        self._stop()
+        self.pause()
         self.advance(self.stride)
         self.redraw()
 
     def action_back(self) -> None:
-        self._stop()
+        self.pause()
         for run in self.runs():
             run.trainer.back(self.stride)
         self.redraw()
 
     def action_toggle_run(self) -> None:
         if self._timer is not None:
-            self._stop()
+            self.pause()
         else:
             self._carry = 0
             self._timer = self.set_interval(self.TICK, self._tick)
         self.redraw()
 
-    def _stop(self) -> None:
+    def pause(self) -> None:
+        """Stop the auto-run (r starts it again)."""
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
@@ -149,7 +150,7 @@ class TimedRuns:
             return
         self.advance(n)
         if all(run.trainer.diverged for run in self.runs()):
-            self._stop()
+            self.pause()
         self.redraw()
 
     def action_stride(self, direction: int) -> None:

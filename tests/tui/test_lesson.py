@@ -121,6 +121,14 @@ async def test_lesson_key_in_the_app_and_escape_returns(make_app):
         assert app.screen.run.config == STEPS[0].config
         await pilot.press("z")  # the step's own init again: nothing to warn about
         assert sum(n.startswith("now ") for n in notifications(app)) == 1
+        from tui.compare import CompareScreen
+
+        lesson = app.screen
+        await pilot.press("c")  # compare mode on the lesson's network (n_h 2), not on the run underneath (4)
+        assert isinstance(app.screen, CompareScreen)
+        assert [side.config.hidden for side in app.screen.sides.values()] == [2, 2]
+        await pilot.press("c")
+        assert app.screen is lesson
         await pilot.press("question_mark")  # help lists the keys as they are in the lesson
         shown = str(app.screen.query_one("#help-text").render())
         assert i18n.t("help.lesson_next") in shown and i18n.t("help.seed") not in shown

@@ -82,7 +82,7 @@ class LessonScreen(TimedRuns, Screen):
         return STEPS[self.index]
 
     def go_to(self, index: int) -> None:
-        self._stop()
+        self.pause()
         self.index = index
         step = STEPS[index]
         set_up(step, self.run.trainer)
@@ -146,7 +146,7 @@ class LessonScreen(TimedRuns, Screen):
         except ConfigError as error:
             self.notify(error_text(error), severity="error")
             return
-        self._stop()
+        self.pause()
         self.run.reset(config)
         self.redraw()
         if config != self.step_info.config:  # its text quotes its own network: say what runs now
@@ -197,5 +197,5 @@ class LessonScreen(TimedRuns, Screen):
         self.notify(t("lesson.fixed"), timeout=4)
 
     def action_leave(self) -> None:
-        self._stop()
+        self.pause()
         self.dismiss()
