@@ -136,7 +136,7 @@ class Network:
         # The gradient sums before the 1/m, in the grads' layout: the update applies α/m to them in
         # one multiply, and ``backward`` divides by m only for those who look at the gradients.
         self._sums = Grads(np.zeros((n_h, n_x)), np.zeros((n_h, 1)), np.zeros((1, n_h)), np.zeros((1, 1)))
-        self.grads = Grads(np.zeros((n_h, n_x)), np.zeros((n_h, 1)), np.zeros((1, n_h)), np.zeros((1, 1)))
+        self.grads = self._sums.copy()
         self._one_over_m = np.array(1.0 / m)
         self.change = np.empty((n_h + 1, n_x + 2))
         self._lr_over_m = np.zeros(())  # α/m, read by the update steps of the recipe

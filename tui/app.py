@@ -24,7 +24,8 @@ from engine.trainer import Trainer
 from engine.safe_write import SafeWriteError, write_atomically
 from tui.i18n import error_text, t, translate_bindings
 from tui.keys import DRIVE_KEYS, PANEL_KEYS, RUN_KEYS, SETTING_KEYS
-from tui.run_side import SCALES, frame_of, next_stride, points_of, run_panels, speed_text
+from tui.run_side import (LEARNING_RATES, SCALES, cycle, frame_of, next_in, next_stride, points_of, run_panels,
+                          speed_text)
 from tui.signals import install_exit_signals
 from tui.screens.command_palette import BurstSafeCommandPalette
 from tui.screens.help import HelpScreen
@@ -36,7 +37,6 @@ from tui.widgets.status import StatusBar, TitleBar, line_count, status_parts
 
 SPEEDS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, None)  # iterations/s; None: as fast as it goes
 DEFAULT_SPEED = 100
-LEARNING_RATES = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 0.5, 1.0, 1.2, 2.0, 3.0, 5.0, 10.0)
 
 MIN_WIDTH, MIN_HEIGHT = 60, 16
 ALL_PANELS_WIDTH, ALL_PANELS_HEIGHT = 110, 34  # from here all four panels fit (120×40 does)
@@ -95,19 +95,6 @@ def panels_shown(layout: str, selected: int) -> tuple[int, ...]:
     if layout.startswith("pair"):
         return (1, 2) if selected in (1, 2) else (3, 4)
     return (selected,)
-
-
-def next_in(choices: tuple, current, direction: int):
-    """The next larger (direction 1) or smaller (-1) choice than ``current``, or None past the end."""
-    if direction > 0:
-        larger = [c for c in choices if c > current]
-        return larger[0] if larger else None
-    smaller = [c for c in choices if c < current]
-    return smaller[-1] if smaller else None
-
-
-def cycle(choices: tuple[str, ...], current: str, direction: int) -> str:
-    return choices[(choices.index(current) + direction) % len(choices)]
 
 
 class ShallowApp(App):

@@ -25,7 +25,7 @@ from textual.widgets import Static
 from engine.config import ACTIVATIONS, DATASETS, INIT_SCHEMES, Config, ConfigError, InitOverride
 from tui.i18n import error_text, t, translate_bindings
 from tui.keys import DRIVE_KEYS, RUN_KEYS, SETTING_KEYS
-from tui.run_side import SCALES, RunSide, TimedRuns, file_part
+from tui.run_side import HIDDEN_CHOICES, LEARNING_RATES, SCALES, RunSide, TimedRuns, cycle, file_part, next_in
 from tui.screens.palette import ListedCommands
 from tui.widgets.boundary import DecisionBoundary
 from tui.widgets.compare_chart import CompareChart
@@ -37,8 +37,6 @@ from tui.widgets.weights import WeightsPanel
 SIDES = ("A", "B")
 DETAIL_PANELS = {1: "net", 2: "weights", 3: "boundary"}
 BOTH_SIDES_WIDTH = 120  # from here both sides' detail panels fit next to each other
-HIDDEN_CHOICES = (1, 2, 3, 4, 5, 8, 16, 32, 64)
-LEARNING_RATES = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 0.5, 1.0, 1.2, 2.0, 3.0, 5.0, 10.0)
 
 
 def presets(base: Config) -> dict[str, Config]:
@@ -62,9 +60,8 @@ def side_configs(config: Config) -> tuple[Config, Config]:
 
 def side_status(side: str, frame, width: int) -> Text:
     """One line: the side's letter, the contract's words (iter, loss, k of n units distinct, frozen or
-    diverged, init)
-    and the accuracy where it fits (80 columns; Korean's 정확도 is wider than acc): the init, which tells
-    the two sides apart, is never the one left out."""
+    diverged, init) and the accuracy where it fits (80 columns; Korean's 정확도 is wider than acc): the
+    init, which tells the two sides apart, is never the one left out."""
     text = Text(no_wrap=True, end="")
     text.append(f" {side} ", "bold reverse")
     text.append(" ")
@@ -242,7 +239,7 @@ class CompareScreen(TimedRuns, Screen):
 
     def action_cycle_init(self, direction: int) -> None:
         config = self.sides[self.shown_side].config
-        scheme = INIT_SCHEMES[(INIT_SCHEMES.index(config.init) + direction) % len(INIT_SCHEMES)]
+        scheme = cycle(INIT_SCHEMES, config.init, direction)
         self.set_side(self.shown_side, config.replace(init=scheme, scale=None, overrides=()))
 
     def action_scale(self, direction: int) -> None:
@@ -250,10 +247,9 @@ class CompareScreen(TimedRuns, Screen):
         if config.init == "zeros":
             self.notify(t("app.no_scale"), severity="warning")
             return
-        current = config.resolved_scale
-        choices = [s for s in SCALES if (s > current if direction > 0 else s < current)]
-        if choices:
-            self.set_side(self.shown_side, config.replace(scale=choices[0] if direction > 0 else choices[-1]))
+        scale = next_in(SCALES, config.resolved_scale, direction)
+        if scale is not None:
+            self.set_side(self.shown_side, config.replace(scale=scale))
 
     def action_cycle_activation(self, direction: int) -> None:
         self._cycle_both("activation", ACTIVATIONS, direction)
@@ -262,21 +258,17 @@ class CompareScreen(TimedRuns, Screen):
         self._cycle_both("dataset", DATASETS, direction)
 
     def _cycle_both(self, name: str, choices: tuple[str, ...], direction: int) -> None:
-        current = getattr(self.sides["A"].config, name)
-        self.change_both(**{name: choices[(choices.index(current) + direction) % len(choices)]})
+        self.change_both(**{name: cycle(choices, getattr(self.sides["A"].config, name), direction)})
 
     def action_hidden(self, direction: int) -> None:
         n_h = self.sides["A"].config.hidden
-        larger = [h for h in HIDDEN_CHOICES if h > n_h]
-        smaller = [h for h in HIDDEN_CHOICES if h < n_h]
-        choice = (larger[:1] if direction > 0 else smaller[-1:]) or [n_h]
-        self.change_both(hidden=choice[0])
+        choice = next_in(HIDDEN_CHOICES, n_h, direction)
+        self.change_both(hidden=n_h if choice is None else choice)
 
     def action_learning_rate(self, direction: int) -> None:
-        lr = self.sides["A"].config.lr
-        choices = [x for x in LEARNING_RATES if (x > lr if direction > 0 else x < lr)]
-        if choices:
-            self.change_both(lr=choices[0] if direction > 0 else choices[-1])
+        lr = next_in(LEARNING_RATES, self.sides["A"].config.lr, direction)
+        if lr is not None:
+            self.change_both(lr=lr)
 
     def action_seed(self, direction: int) -> None:
         self.change_both(seed=max(0, self.sides["A"].config.seed + direction))

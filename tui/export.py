@@ -2,8 +2,8 @@
 
 Rendering and writing run in a thread worker (the rows come from the states the run kept, see
 engine/export.py, so even a long run's export takes milliseconds, but a slow disk should never hold
-the UI); the run's state is taken first (``Replay.of``), so training may go on meanwhile. A name already taken is
-never overwritten: a free one is picked and the notification says so.
+the UI); the run's state is taken first (``Replay.of``), so training may go on meanwhile. A name
+already taken is never overwritten: a free one is picked and the notification says so.
 """
 from __future__ import annotations
 
@@ -65,9 +65,10 @@ def start_export(app, trainer: Trainer, label: str = "", lock=None, fmt: str = "
 
 def start_exports(app, runs: list[tuple[Trainer, str]], lock=None, fmt: str = "csv") -> None:
     """Export each (trainer, label) of ``runs`` (compare mode: both sides) in one worker thread, one after the
-    other; files holding the same iterations are said in one toast. A toast says that the export started if it takes more than STARTED_AFTER, and a request while
-    an export is still being written is refused with a short toast (not queued: pressing e again because nothing seemed to
-    happen would otherwise write duplicates)."""
+    other; files holding the same iterations are said in one toast. A toast says that the export started
+    if it takes more than STARTED_AFTER, and a request while an export is still being written is refused
+    with a short toast (not queued: pressing e again because nothing seemed to happen would otherwise
+    write duplicates)."""
     if getattr(app, BUSY, False):
         app.notify(t("export.busy"), severity="warning", timeout=3)
         return

@@ -32,6 +32,26 @@ def speed_at_least(speed: float) -> int:
     return next((s for s in TIMED_SPEEDS if s >= speed), TIMED_SPEEDS[-1])
 
 
+# What the setting keys and the palette step through, in the app, compare mode and the lesson.
+LEARNING_RATES = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 0.5, 1.0, 1.2, 2.0, 3.0, 5.0, 10.0)
+SCALES = (0.001, 0.01, 0.1, 0.5, 1.0, 2.0, 5.0, 10.0, 100.0)  # ×100: where tanh saturates (lesson step 7)
+HIDDEN_CHOICES = (1, 2, 3, 4, 5, 8, 16, 32, 64)
+
+
+def next_in(choices: tuple, current, direction: int):
+    """The next larger (direction 1) or smaller (-1) choice than ``current``, or None past the end."""
+    if direction > 0:
+        larger = [c for c in choices if c > current]
+        return larger[0] if larger else None
+    smaller = [c for c in choices if c < current]
+    return smaller[-1] if smaller else None
+
+
+def cycle(choices: tuple[str, ...], current: str, direction: int) -> str:
+    """The next (direction 1) or previous (-1) name of ``choices`` after ``current``, round and round."""
+    return choices[(choices.index(current) + direction) % len(choices)]
+
+
 def next_stride(stride: int, direction: int) -> int:
     return STRIDES[max(0, min(len(STRIDES) - 1, STRIDES.index(stride) + direction))]
 
@@ -160,10 +180,6 @@ class TimedRuns:
         """The palette's "Stride 10" and so on; the screen shows the stride."""
         self.stride = stride
         self.redraw()
-
-
-# Init scales the s / S keys and the palette step through (×100: where tanh saturates, lesson step 7).
-SCALES = (0.001, 0.01, 0.1, 0.5, 1.0, 2.0, 5.0, 10.0, 100.0)
 
 
 def file_part(text: str) -> str:

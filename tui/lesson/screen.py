@@ -20,7 +20,7 @@ from tui.cells import wrap_cells
 from tui.i18n import error_text, t, translate_bindings
 from tui.lesson.steps import STEPS, set_up, text_values
 from tui.keys import DRIVE_KEYS, PANEL_KEYS, RUN_KEYS
-from tui.run_side import SCALES, RunSide, TimedRuns, file_part, run_panels, speed_at_least
+from tui.run_side import SCALES, RunSide, TimedRuns, cycle, file_part, next_in, run_panels, speed_at_least
 from tui.widgets.run_frame import init_label
 from tui.widgets.status import fit_line, status_parts
 
@@ -154,21 +154,18 @@ class LessonScreen(TimedRuns, Screen):
             self.notify(t("lesson.changed", what=what), timeout=5)
 
     def action_cycle_init(self, direction: int) -> None:
-        current = self.run.config.init
-        self.action_change("init", INIT_SCHEMES[(INIT_SCHEMES.index(current) + direction) % len(INIT_SCHEMES)])
+        self.action_change("init", cycle(INIT_SCHEMES, self.run.config.init, direction))
 
     def action_cycle_activation(self, direction: int) -> None:
-        current = self.run.config.activation
-        self.action_change("activation", ACTIVATIONS[(ACTIVATIONS.index(current) + direction) % len(ACTIVATIONS)])
+        self.action_change("activation", cycle(ACTIVATIONS, self.run.config.activation, direction))
 
     def action_scale(self, direction: int) -> None:
         config: Config = self.run.config
         if config.init == "zeros":
             return
-        current = config.resolved_scale
-        choices = [s for s in SCALES if (s > current if direction > 0 else s < current)]
-        if choices:
-            self.action_change("scale", choices[0] if direction > 0 else choices[-1])
+        scale = next_in(SCALES, config.resolved_scale, direction)
+        if scale is not None:
+            self.action_change("scale", scale)
 
     def action_hidden(self, direction: int) -> None:
         self.action_change("hidden", max(1, min(64, self.run.config.hidden + direction)))

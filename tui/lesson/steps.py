@@ -70,8 +70,9 @@ def text_values(step: LessonStep, trainer: Trainer) -> dict:
                 "acc1": _accuracy_after(step.config.replace(hidden=1, init="random", scale=None), trainer),
                 "acc4": _accuracy_after(step.config.replace(init="random", scale=None), trainer)}
     if step.number == 7:  # the large start against the course's 0.01, as far trained
+        s = trainer.snapshot()
         return {"scale": f"{step.config.resolved_scale:g}", "iterations": trainer.iteration,
-                "saturated": f"{trainer.snapshot().saturated_share:.0%}", "acc": f"{trainer.snapshot().accuracy:.1%}",
+                "saturated": f"{s.saturated_share:.0%}", "acc": f"{s.accuracy:.1%}",
                 "acc_small": _accuracy_after(step.config.replace(scale=0.01), trainer)}
     return {}
 

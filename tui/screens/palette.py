@@ -13,7 +13,6 @@ from tui.i18n import t
 if TYPE_CHECKING:
     from tui.app import ShallowApp
 
-HIDDEN_CHOICES = (1, 2, 3, 4, 5, 8, 16, 32, 64)
 
 
 class ListedCommands(Provider):
@@ -59,9 +58,8 @@ class RunCommands(ListedCommands):
     underneath is never changed from either."""
 
     def commands(self) -> Iterator[tuple[str, Callable[[], object], str]]:
-        from tui.app import LEARNING_RATES
-        from tui.run_side import SCALES
         from tui.compare import CompareScreen
+        from tui.run_side import HIDDEN_CHOICES, LEARNING_RATES, SCALES
 
         app: ShallowApp = self.app  # type: ignore[assignment]
         target = run_screen(app, self.screen)
