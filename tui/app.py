@@ -219,7 +219,7 @@ class ShallowApp(App):
             lines = line_count(status_parts(frame), width - 2)
             if status.styles.height is None or status.styles.height.value != lines:
                 status.styles.height = lines
-            self.query_one("#title", TitleBar).show(frame, self.selected_panel, self.layout_mode == "all", width)
+            self.query_one("#title", TitleBar).show(frame, panels_shown(self.layout_mode, self.selected_panel), width)
             self.query_one("#status", StatusBar).show(frame, width)
             self.query_one("#explanation", Explanation).show(frame.snapshot, frame.config)
             if slow_due:

@@ -61,6 +61,29 @@ async def test_wide_but_short_shows_a_pair(make_app):
         assert shown_panels(app) == ["net", "weights"]
 
 
+def highlighted_tabs(app) -> list[str]:
+    """The header's tabs drawn in reverse video, as the terminal shows them (row 0 of the screen)."""
+    strips = app.screen._compositor.render_strips()
+    return [segment.text.strip() for segment in strips[0] if segment.style and segment.style.reverse]
+
+
+@pytest.mark.parametrize("size, keys, highlighted", [
+    ((80, 24), "", ["[1]net"]),
+    ((80, 24), "2", ["[2]weights"]),
+    ((80, 24), "3", ["[3]loss"]),
+    ((80, 24), "4", ["[4]boundary"]),
+    ((80, 24), "341", ["[1]net"]),
+    ((120, 24), "4", ["[3]loss", "[4]boundary"]),  # a pair on screen: both its tabs
+    ((160, 48), "3", []),  # all four on screen: nothing to choose
+])
+async def test_the_headers_tabs_follow_the_panel_keys(make_app, size, keys, highlighted):
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.press(*keys)
+        await pilot.pause()
+        assert highlighted_tabs(app) == highlighted
+
+
 async def test_too_small_says_enlarge_then_recovers(make_app):
     app = make_app()
     async with app.run_test(size=(40, 10)) as pilot:

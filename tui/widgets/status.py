@@ -102,16 +102,18 @@ class StatusBar(Static):
 class TitleBar(Static):
     """The run's settings on the left, the panel switcher on the right."""
 
-    _shown: str | None = None
+    _shown: tuple | None = None
 
-    def show(self, frame: RunFrame, selected: int, all_shown: bool, width: int) -> None:
+    def show(self, frame: RunFrame, shown: tuple[int, ...], width: int) -> None:
+        """``shown``: the panels on screen (one at 80×24, a pair, or all four); their tabs are highlighted,
+        unless all four are shown (then there is nothing to choose)."""
         c = frame.config
         settings = dict(dataset=c.dataset, activation=c.activation, hidden=c.hidden, lr=f"{c.lr:g}")
         left = t("title.full", **settings)
         text = Text(left, style="bold", no_wrap=True, overflow="ellipsis", end="")
         tabs = Text(end="")
         for number in PANEL_NUMBERS:
-            style = "reverse" if (number == selected and not all_shown) else ""
+            style = "reverse" if number in shown and len(shown) < len(PANEL_NUMBERS) else ""
             tabs.append(f"[{number}]{t(f'tab.{number}')}", style)
             tabs.append(" ")
         gap = width - cell_len(left) - tabs.cell_len
@@ -122,6 +124,9 @@ class TitleBar(Static):
         if gap >= 2:
             text.append(" " * gap)
             text.append_text(tabs)
-        if text.plain != self._shown:  # changes only with the settings, not with every frame
-            self._shown = text.plain
+        # Changes only with the settings and the chosen panel, not with every frame. The highlight is a style,
+        # not a character: keyed on the plain text alone, 2 3 4 kept "[1]net" highlighted.
+        key = (text.plain, shown)
+        if key != self._shown:
+            self._shown = key
             self.update(text, layout=False)  # always one line
