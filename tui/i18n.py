@@ -7,8 +7,8 @@ it is set before the app is built, and ``translate_bindings`` gives each screen'
 Widths on screen are measured with rich's cell widths (a Hangul syllable takes two cells), never len().
 Contract words the lab scripts and tests read (``iter``, ``loss``, ``init``, ``k of n units distinct``,
 ``frozen``, ``diverged``) stay in English in both languages (the CONTRACT keys). So do the loss chart's
-legend and tick labels (the CHART keys): plotext lays text out by characters, not cells, so Hangul there
-would push the chart's frame out of line.
+tick labels (the CHART keys): plotext lays text out by characters, not cells, so Hangul there would push the
+chart's frame out of line. The charts' legends are on the panels' borders, which Textual lays out by cells.
 """
 from __future__ import annotations
 
@@ -128,7 +128,6 @@ EN: dict[str, str] = {
     "panel.network": "Network",
     "panel.weights": "Weights",
     "panel.weights_at": "Weights · iter {iteration}",
-    "panel.loss": "Loss · accuracy · unit gap (log)",
     "panel.boundary": "Decision boundary ŷ(x1,x2)",
     "panel.boundary_legend": "○ class 0 · ● class 1 · dark ŷ→0 light ŷ→1",
     "diagram.inputs": "in",
@@ -142,13 +141,17 @@ EN: dict[str, str] = {
     "weights.exactly_zero": "0.0 (exactly: bit-identical)",
     "weights.none": "none",
     "weights.one_unit": "one hidden unit: no gap to measure",
-    # -- chart legends and ticks: plotext counts characters, not cells, so ASCII in every language ----------
+    # -- the loss charts' legends, on their borders (Textual lays them out by cells) ------------------------
+    "chart.title": "{accuracy} · {loss} (left axis)",
+    "chart.subtitle": "{gap} (right axis, log) · iteration →",
+    "chart.accuracy": "Accuracy",
     "chart.loss": "loss",
-    "chart.accuracy": "accuracy",
-    "chart.gap": "log10 unit gap",
-    "chart.iteration": "iteration",
+    "chart.gap": "unit gap",
+    "compare.chart_side": "{side} {init}: loss {loss} gap {gap}",
+    "compare.chart_axes": "loss: left axis · unit gap: right axis, log · iteration →",
+    # -- chart ticks: plotext counts characters, not cells, so ASCII in every language -----------------------
     "chart.exact_zero": "0 exact",
-    "compare.chart_x": "x: iteration",
+    "chart.above_zero": "> 0",
     # -- key descriptions (footer, keys panel) -------------------------------------------------------------
     "key.step": "step",
     "key.back": "back",
@@ -347,7 +350,6 @@ EN: dict[str, str] = {
     "compare.details": "details: side {side}",
     "compare.side": "side {side}: {init}",
     "compare.keys": "space step · ← back · r run · tab flip · 1 2 3 panel · ^p set side · c leave",
-    "compare.chart": "loss {loss} (left) · log10 unit gap {gap} (right)",
     "compare.flip": "flip side",
     "compare.leave": "leave compare",
     "compare.both_panels": "both sides' panels are on screen",
@@ -500,7 +502,6 @@ KO: dict[str, str] = {
     "panel.network": "신경망",
     "panel.weights": "가중치",
     "panel.weights_at": "가중치 · iter {iteration}",
-    "panel.loss": "손실 · 정확도 · 유닛 간격 (로그)",
     "panel.boundary": "결정 경계 ŷ(x1,x2)",
     "panel.boundary_legend": "○ 클래스 0 · ● 클래스 1 · 어두움 ŷ→0 밝음 ŷ→1",
     "diagram.inputs": "입력",
@@ -514,12 +515,15 @@ KO: dict[str, str] = {
     "weights.exactly_zero": "0.0 (정확히: 비트까지 같음)",
     "weights.none": "없음",
     "weights.one_unit": "숨겨진 유닛 하나: 잴 간격이 없음",
-    "chart.loss": "loss",
-    "chart.accuracy": "accuracy",
-    "chart.gap": "log10 unit gap",
-    "chart.iteration": "iteration",
+    "chart.title": "{accuracy} · {loss} (왼쪽 축)",
+    "chart.subtitle": "{gap} (오른쪽 축, 로그) · 반복 →",
+    "chart.accuracy": "정확도",
+    "chart.loss": "손실",
+    "chart.gap": "유닛 간격",
+    "compare.chart_side": "{side} {init}: 손실 {loss} 간격 {gap}",
+    "compare.chart_axes": "손실: 왼쪽 축 · 유닛 간격: 오른쪽 축, 로그 · 반복 →",
     "chart.exact_zero": "0 exact",
-    "compare.chart_x": "x: 반복",
+    "chart.above_zero": "> 0",
     "key.step": "걸음",
     "key.back": "뒤로",
     "key.run": "실행",
@@ -709,7 +713,6 @@ KO: dict[str, str] = {
     "compare.details": "자세히: {side} 쪽",
     "compare.side": "{side} 쪽: {init}",
     "compare.keys": "space 걸음 · ← 뒤로 · r 실행 · tab 쪽 바꿈 · 1 2 3 패널 · ^p 쪽 설정 · c 나가기",
-    "compare.chart": "손실 {loss} (왼쪽) · log10 유닛 간격 {gap} (오른쪽)",
     "compare.flip": "쪽 바꾸기",
     "compare.leave": "비교 끝내기",
     "compare.both_panels": "두 쪽의 패널이 모두 화면에 있습니다",
@@ -849,4 +852,4 @@ STRINGS: dict[str, dict[str, str]] = {"en": EN, "ko": KO}
 # Keys whose text is the same in every language: the status bar's contract words and the chart's ASCII labels.
 CONTRACT = ("status.iter", "status.loss", "status.loss_none", "status.distinct", "status.frozen", "status.diverged",
             "status.init")
-CHART = ("chart.loss", "chart.accuracy", "chart.gap", "chart.iteration", "chart.exact_zero")
+CHART = ("chart.exact_zero", "chart.above_zero")

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import html
 
+import pytest
+
 from engine.config import Config, InitOverride
 from tui.compare import CompareScreen, presets, side_configs
 from tests.tui.conftest import palette_pick, screen_lines
@@ -109,28 +111,30 @@ async def test_ctrl_s_screenshots_compare_mode(make_app, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("c", "space", "ctrl+s")
+        # 100 iterations: after 1 the losses are 0.6931 and 0.6930, on one row of a chart that starts at 0
+        await pilot.press("c", "right_square_bracket", "right_square_bracket", "space", "ctrl+s")
         await pilot.pause()
     files = list(tmp_path.glob("*.svg"))
-    assert [f.name for f in files] == ["shallow-tui-compare-iter1-zeros-vs-random-0.01.svg"]  # not the main run's
+    assert [f.name for f in files] == ["shallow-tui-compare-iter100-zeros-vs-random-0.01.svg"]  # not the main run's
     svg = html.unescape(files[0].read_text()).replace("\xa0", " ")
     assert "1 of 4 units distinct" in svg and "4 of 4 units distinct" in svg
     assert "AAAA" in svg and "BBBB" in svg  # the chart's curves, drawn with their side's letter
 
 
 async def test_chart_overlays_both_loss_curves_and_both_gaps_named_without_colour(make_app, monkeypatch):
-    """At 80×24 the chart is six rows: no legend box over it; each curve is drawn with its side's letter."""
+    """At 80×24 the chart is eight rows: no legend box over it; each curve is drawn with its side's letter."""
     monkeypatch.setenv("NO_COLOR", "1")
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("c", "right_square_bracket", "right_square_bracket", "space", "space", "space")
         await pilot.pause()
         lines = screen_lines(app)
-        plot = "\n".join(lines[4:10])  # the plot's rows
+        plot = "\n".join(lines[4:12])  # the plot's rows
         for letter in "ABab":  # loss A, loss B, gap A, gap B: every curve visible, none hidden by another
             assert letter * 8 in plot, (letter, plot)
         assert "loss A" not in plot and "gap B" not in plot  # plotext's legend is gone
-        assert "loss A B (left) · log10 unit gap a b (right)" in lines[3]  # the chart's top edge says which is which
+        assert "A zeros: loss A gap a · B random 0.01: loss B gap b" in lines[3]  # the top edge: which is which
+        assert "loss: left axis · unit gap: right axis, log" in lines[14]  # the bottom edge: which axis is which
 
 
 async def test_korean_compare_key_line_fits_80_columns(make_app):
@@ -279,3 +283,33 @@ async def test_palette_in_the_lesson_offers_what_its_keys_do_on_its_own_run(make
         assert screen.step_info.number == 2 and screen.run.config.hidden == 2
         await palette_pick(app, pilot, "Leave the lesson")
         assert app.screen is not screen and not isinstance(app.screen, LessonScreen)
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+@pytest.mark.parametrize("iteration, diverged", [(14_500, False), (123_456, False), (99_999, True)])
+def test_both_sides_accuracy_fits_80_columns_at_any_iteration(language, iteration, diverged):
+    """Issue 12, point 3: A's line never showed acc, B's lost it from 4-digit iterations; the init, which the
+    chart's title names, gives way first."""
+    from dataclasses import replace
+
+    from rich.cells import cell_len
+
+    from tui import i18n
+    from tui.compare import side_status
+    from tui.run_side import RunSide
+
+    i18n.set_language(language)
+    try:
+        for side, config in zip("AB", side_configs(Config())):
+            frame = RunSide(config).frame()
+            diverged_here = diverged and side == "B"  # A is zeros: frozen, it cannot diverge
+            frame = replace(frame, snapshot=replace(frame.snapshot, iteration=iteration, diverged=diverged_here))
+            line = side_status(side, frame, 80).plain
+            assert cell_len(line) <= 80 and "…" not in line, line
+            accuracy = i18n.t("status.acc", acc=f"{frame.snapshot.accuracy:.1%}")
+            for word in (f" {side} ", f"iter {iteration}", "loss ", accuracy, "of 4 units distinct"):
+                assert word in line, (word, line)
+            assert ("frozen" in line) == (side == "A") and ("diverged" in line) == diverged_here, line
+            assert "init" not in line or iteration < 100_000, line
+    finally:
+        i18n.set_language("en")

@@ -13,7 +13,6 @@ from tui.run_side import points_of
 from tui.widgets.diagram import diagram, edge
 from tui.widgets.explanation import explain
 from tui.widgets.heatmap import PALETTE, half_block_rows, levels
-from tui.widgets.loss_chart import GAP_FLOOR, log_gap
 from tui.widgets.run_frame import RunFrame, fmt4
 from tui.widgets.weights import weights_table
 
@@ -47,7 +46,7 @@ def test_edges_show_sign_and_size_without_colour():
 
 @pytest.mark.parametrize("last", [0, 1, 7, 99, 303, 27_865, 1_002_944])
 def test_iteration_ticks_are_whole_round_numbers_up_to_the_last(last):
-    from tui.widgets.loss_chart import iteration_ticks
+    from tui.widgets.chart_bands import iteration_ticks
 
     ticks = iteration_ticks(last)
     assert ticks[0] == 0 and ticks[-1] <= last and all(isinstance(tick, int) for tick in ticks)
@@ -60,13 +59,6 @@ def test_fmt4_keeps_4_significant_digits_and_exact_zero():
     assert fmt4(0.41723) == "0.4172"
     assert fmt4(-1.9024e-5) == "-1.902e-5"
     assert fmt4(0.0) == "0"
-
-
-def test_a_zero_gap_is_drawn_at_the_floor():
-    assert log_gap(0.0) == GAP_FLOOR
-    assert log_gap(1e-3) == pytest.approx(-3)
-    assert log_gap(None) is None
-    assert log_gap(1e-300) > GAP_FLOOR  # a tiny real gap is never confused with an exact 0
 
 
 def _frame(**settings) -> RunFrame:

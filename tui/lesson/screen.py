@@ -116,7 +116,7 @@ class LessonScreen(TimedRuns, Screen):
     def redraw(self) -> None:
         number = self.step_info.number
         self.lines = wrap_cells(self.lesson_text(), self.text_width)
-        frame = self.run.frame(self._timer is not None, stride=self.stride)
+        frame = self.run.frame(self._timer is not None, self.speed_label, self.stride)
         with self.app.batch_update():
             box = self.query_one("#lesson-box")
             box.border_title = t("lesson.title", n=number, total=len(STEPS), title=t(f"lesson.{number}.title"))
@@ -129,8 +129,10 @@ class LessonScreen(TimedRuns, Screen):
                 panel = self.query_one(f"#lesson-{name}")
                 panel.display = key == self.panel
             self.query_one(f"#lesson-{PANELS[self.panel]}").show(frame)
-            # One line, so the panel keeps its rows: the contract's words always, the rest if it fits.
-            self.query_one("#lesson-status", Static).update(fit_line(status_parts(frame), self.app.size.width - 2))
+            # One line, so the panel keeps its rows: the contract's words always, the rest if it fits (the
+            # accuracy first: steps 4, 7 and 9 are about it). No stride or run state: the box's edge has them.
+            status = fit_line(status_parts(frame, pace=False), self.app.size.width - 2)
+            self.query_one("#lesson-status", Static).update(status)
 
     # -- free play -------------------------------------------------------------------------------------
     def runs(self) -> list[RunSide]:

@@ -1,7 +1,9 @@
-"""Loss-chart panel (textual-plotext): loss and accuracy over iterations, and the unit gap on a log scale.
+"""Loss-chart panel (textual-plotext): accuracy above loss over iterations (left axis), above the unit gap on
+a log scale (right axis), whose bottom row is a gap of exactly 0; each in rows of its own
+(tui/widgets/chart_bands.py).
 
-The gap axis is log10 on the right; a gap of exactly 0 (symmetric units) has no logarithm, so it is
-drawn at a floor below every real gap and that tick is labelled "0 exact".
+No legend box over the data: the border title names the left axis's curves in their colours, the subtitle
+the right axis's (English and Korean alike, as Textual lays border text out by cells).
 """
 from __future__ import annotations
 
@@ -12,25 +14,12 @@ from textual.containers import Vertical
 from tui.i18n import t
 from tui.widgets.run_frame import RunFrame
 
-GAP_FLOOR = -18  # log10 of a gap smaller than any a double can show between two O(1) weights
+# (marker, colour, marker when accuracy and loss share a band: a small panel) of each curve
+LOSS, ACCURACY, GAP = ("braille", "orange"), ("braille", "cyan", "•"), ("x", "magenta")
 
 
-def log_gap(gap: float | None) -> float | None:
-    if gap is None or math.isnan(gap):
-        return None
-    if gap == 0:
-        return GAP_FLOOR
-    return max(GAP_FLOOR + 1, math.log10(gap)) if math.isfinite(gap) else 3.0
-
-
-def iteration_ticks(last: int) -> list[int]:
-    """Whole-number iteration ticks from 0 to about ``last``, 1·2·5·10ⁿ apart (plotext's own say 27865.8)."""
-    if last <= 0:
-        return [0]
-    rough = last / 4
-    power = 10 ** max(0, math.floor(math.log10(rough)))
-    step = next((m * power for m in (1, 2, 5, 10) if m * power >= rough), 10 * power)
-    return list(range(0, last + 1, step))
+def coloured(word: str, curve: tuple) -> str:
+    return f"[{curve[1]}]{word}[/]"
 
 
 class LossChart(Vertical):
@@ -40,33 +29,23 @@ class LossChart(Vertical):
     _plot = None
 
     def on_mount(self) -> None:
-        self.border_title = t("panel.loss")
+        self.border_title = t("chart.title", accuracy=coloured(t("chart.accuracy"), ACCURACY),
+                              loss=coloured(t("chart.loss"), LOSS))
+        self.border_subtitle = t("chart.subtitle", gap=coloured(t("chart.gap"), GAP))
 
     def show(self, frame: RunFrame) -> None:
-        if self._plot is None:
-            from textual_plotext import PlotextPlot
+        from tui.widgets.chart_bands import Chart, Curve, gap_values
 
-            self._plot = PlotextPlot(id="loss-plot")
+        if self._plot is None:
+            from tui.widgets.chart_bands import BandedPlot
+
+            self._plot = BandedPlot(id="loss-plot")
             self.mount(self._plot)
-        plot = self._plot
-        plt = plot.plt
-        plt.clear_figure()
         records = [r for r in frame.records if r.loss is not None and math.isfinite(r.loss)]
-        iterations = [r.iteration for r in records]
-        if iterations:
-            plt.plot(iterations, [r.loss for r in records], label=t("chart.loss"), marker="braille", color="orange")
-            plt.plot(iterations, [r.accuracy for r in records], label=t("chart.accuracy"), marker="•", color="cyan")
-            gaps = [(r.iteration, log_gap(r.unit_gap)) for r in records]
-            gaps = [(i, g) for i, g in gaps if g is not None]
-            if gaps:
-                plt.plot([i for i, _ in gaps], [g for _, g in gaps], label=t("chart.gap"),
-                         marker="x", color="magenta", yside="right")
-                # plotext drops points outside the limits and then crashes drawing the legend of a
-                # series left empty (IndexError): at scale 10 every gap is > 10, so lift the top.
-                plt.ylim(GAP_FLOOR, max(1, math.ceil(max(g for _, g in gaps))), yside="right")
-                ticks = [GAP_FLOOR, -12, -6, 0]
-                plt.yticks(ticks, [t("chart.exact_zero"), "1e-12", "1e-6", "1"], yside="right")
-            ticks = iteration_ticks(iterations[-1])
-            plt.xticks(ticks, [str(tick) for tick in ticks])
-        plt.xlabel(t("chart.iteration"))
-        plot.refresh()
+        iterations = tuple(r.iteration for r in records)
+        gap_iterations, gaps = gap_values(records)
+        self._plot.show(Chart(
+            accuracy=(Curve(iterations, tuple(r.accuracy for r in records), *ACCURACY),),
+            loss=(Curve(iterations, tuple(r.loss for r in records), *LOSS),),
+            gaps=(Curve(gap_iterations, gaps, *GAP),) if gaps else (),
+            last_iteration=iterations[-1] if iterations else 0))

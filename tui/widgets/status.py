@@ -19,10 +19,15 @@ class Part(NamedTuple):
     optional: bool = False  # not one of the contract's words: may be left out of a one-line status
 
 
-def status_parts(frame: RunFrame, settings: bool = True) -> list[Part]:
+def status_parts(frame: RunFrame, settings: bool = True, pace: bool = True) -> list[Part]:
     """The pieces of the status bar, most important first (the contract's words in every language).
     The init comes with its scale ("init random 0.01"): the lesson asks to change it with s / S.
-    Without ``settings``, only the run's state (compare mode shows the settings in its title)."""
+    Without ``settings``, only the run's state (compare mode shows the settings in its title); without
+    ``pace``, no stride and run state (the lesson shows them on its text box's lower edge).
+
+    A one-line status (``fit_line``: compare mode, the lesson) keeps the accuracy before the init: "acc 50.0%"
+    against "acc 90.5%" is what a student reads, and those screens name the init elsewhere too (compare's
+    chart and side labels, the lesson's text). The app's own status bar wraps and shows every part."""
     s, c = frame.snapshot, frame.config
     if s.loss is None:
         loss = t("status.loss_none")
@@ -38,16 +43,19 @@ def status_parts(frame: RunFrame, settings: bool = True) -> list[Part]:
         parts.append(Part(t("status.frozen"), "bold reverse"))
     if s.diverged:
         parts.append(Part(t("status.diverged"), "bold reverse"))
-    parts.append(Part(t("status.init", init=init_label(c)), ""))
+    parts.append(Part(t("status.init", init=init_label(c)), "", optional=True))
     if not settings:
         return parts
-    running = t("status.running" if frame.running else "status.paused", speed=frame.speed_label)
     parts += [
         Part(c.activation, "", optional=True),
         Part(t("status.lr", lr=f"{c.lr:g}"), "", optional=True),
-        Part(t("status.stride", stride=frame.stride), "dim", optional=True),
-        Part(running, "dim", optional=True),
     ]
+    if pace:
+        running = t("status.running" if frame.running else "status.paused", speed=frame.speed_label)
+        parts += [
+            Part(t("status.stride", stride=frame.stride), "dim", optional=True),
+            Part(running, "dim", optional=True),
+        ]
     return parts
 
 
