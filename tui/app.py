@@ -10,8 +10,9 @@ from __future__ import annotations
 import os
 import threading
 import time
+from collections import deque
 
-from textual import work
+from textual import events, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Grid
@@ -26,7 +27,6 @@ from tui.i18n import error_text, t, translate_bindings
 from tui.keys import DRIVE_KEYS, PANEL_KEYS, RUN_KEYS, SETTING_KEYS
 from tui.run_side import (LEARNING_RATES, SCALES, cycle, frame_of, next_in, next_stride, points_of, run_panels,
                           speed_text)
-from tui.signals import install_exit_signals
 from tui.screens.command_palette import BurstSafeCommandPalette
 from tui.screens.help import HelpScreen
 from tui.screens.palette import RunCommands
@@ -122,8 +122,12 @@ class ShallowApp(App):
         Binding("pagedown", "scroll_panels(10)", "key.page_down", show=False),
     ]
 
+    exit_guard = None  # tui/signals.ExitGuard, set by run_app on a real terminal (Pilot tests run without one)
+    RECENT_KEYS = 40  # the last keys a crash report lists
+
     def __init__(self, config: Config | None = None, lesson: bool = False) -> None:
         super().__init__()
+        self.recent_keys: deque[str] = deque(maxlen=self.RECENT_KEYS)
         translate_bindings(self)  # the descriptions above are table keys; --lang is known by now
         self._open_lesson = lesson
         self.trainer = Trainer(config or Config())
@@ -170,7 +174,6 @@ class ShallowApp(App):
         yield Static(id="too-small")
 
     def on_mount(self) -> None:
-        install_exit_signals(self)  # SIGTERM / SIGHUP quit like `q` and restore the terminal
         self.terminal_size = (self.size.width, self.size.height)
         self._apply_layout()
         self._refresh_from_trainer()
@@ -540,9 +543,48 @@ class ShallowApp(App):
         self._pause_run()
         self.exit(0)
 
+    # -- ending: see tui/signals.py (signals, a lost terminal, the watchdog) and tui/crash_report.py --------
+    _exiting = False
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key):
+            if self._exiting:
+                return  # keys typed after the exit began would act on screens being torn down
+            if not event.is_forwarded:  # each key once, as the terminal sent it
+                self.recent_keys.append(event.key)
+        await super().on_event(event)
+
+    def exit(self, *args, **kwargs) -> None:
+        self._exiting = True
+        if self.exit_guard is not None:
+            self.exit_guard.exit_begun()  # output gets a deadline; the watchdog starts counting
+        super().exit(*args, **kwargs)
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Textual's one path for an exception in a handler, a widget or the app. On a real terminal: a report
+        file and one line (tui/crash_report.py), and ``panic`` with a short text instead of Textual's traceback
+        with every frame's locals, which takes seconds to render on a loaded machine. (Pilot tests keep
+        Textual's own handling, which hands the exception to the test.)"""
+        if self.exit_guard is None:
+            super()._handle_exception(error)
+            return
+        # After the exit began, handlers still queued can meet screens being torn down: that is written down
+        # but does not turn the exit (a lost terminal, q) into a crash.
+        self.exit_guard.crashed(error, "the UI thread", during_exit=self._exiting)
+        self._exiting = True
+        self.exit_guard.exit_begun()
+        self.panic(f"{type(error).__name__}: {error}")
+
 
 def run_app(config: Config, lesson: bool = False) -> int:
-    """Open the app on ``config``; the exit status for the command line."""
+    """Open the app on ``config``; the exit status for the command line. Whatever the terminal does, the
+    process ends within a few seconds (tui/signals.py), and a crash is reported, never silent."""
+    from tui.signals import ExitGuard
+
     app = ShallowApp(config, lesson=lesson)
-    app.run()
-    return app.return_code or 0
+    guard = ExitGuard(app)
+    try:
+        app.run()
+    except Exception as error:  # raised out of Textual itself (its start or shutdown)
+        guard.crashed(error, "Textual's run")
+    return guard.finish()

@@ -13,6 +13,8 @@ from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
+from textual import events
+
 from engine.export import ExportError, Replay, write_new_file
 from engine.trainer import Trainer
 from tui.i18n import error_text, t
@@ -93,10 +95,12 @@ def start_exports(app, runs: list[tuple[Trainer, str]], lock=None, fmt: str = "c
                 said = export_now(jobs)
             except Exception as error:  # a bug, not a file problem: still one line, and about the export
                 said = [(False, t("export.broke", reason=f"{type(error).__name__}: {error}"))]
-            app.call_from_thread(started.stop)
+            # Posted, not call_from_thread: that waits for the UI thread, and an app that is exiting (a
+            # lost terminal) never answers, while App.run's asyncio.run waits for this thread to end.
+            app.post_message(events.Callback(callback=started.stop))
             for written, message in said:
-                app.call_from_thread(app.notify, message, severity="information" if written else "error",
-                                     timeout=8)
+                app.post_message(events.Callback(callback=partial(
+                    app.notify, message, severity="information" if written else "error", timeout=8)))
         finally:
             setattr(app, BUSY, False)
 

@@ -200,6 +200,10 @@ EN: dict[str, str] = {
     "app.diverged_at": ("diverged at iteration {iteration}: the loss is no longer finite, training stopped; "
                         "← steps back, z / x reset, L lowers the learning rate"),
     "app.training_stopped": "training stopped: {error}",
+    "crash.line": ("shallow-tui stopped on an unexpected error: {error} ({where}). The full report (traceback, "
+                   "version, settings, last keys) is in {path}"),
+    "crash.line_unsaved": ("shallow-tui stopped on an unexpected error: {error} ({where}). The report could not "
+                           "be saved ({reason}); its traceback follows."),
     "app.at_start": "already at iteration 0",
     "app.restarted": "{what}: the run starts again at iteration 0",
     "app.reset": "reset",
@@ -570,6 +574,10 @@ KO: dict[str, str] = {
     "app.diverged_at": ("diverged at iteration {iteration}: 손실이 더 이상 유한하지 않아 학습을 멈췄습니다. "
                         "← 뒤로, z / x 초기화, L 학습률 낮추기"),
     "app.training_stopped": "학습이 멈췄습니다: {error}",
+    "crash.line": ("shallow-tui가 예상하지 못한 오류로 멈췄습니다: {error} ({where}). 전체 보고서(트레이스백, 버전, "
+                   "설정, 마지막 키)는 {path}에 있습니다"),
+    "crash.line_unsaved": ("shallow-tui가 예상하지 못한 오류로 멈췄습니다: {error} ({where}). 보고서를 저장하지 "
+                           "못했습니다({reason}). 트레이스백은 아래와 같습니다."),
     "app.at_start": "이미 반복 0입니다",
     "app.restarted": "{what}: 반복 0부터 다시 시작합니다",
     "app.reset": "초기화",
