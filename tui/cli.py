@@ -107,6 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--serve", action="store_true", help=t("cli.serve"))
     p.add_argument("--host", metavar="ADDR", default="127.0.0.1", help=t("cli.host"))
     p.add_argument("--port", metavar="N", type=int, help=t("cli.port"))
+    p.add_argument("--max-sessions", metavar="N", type=int, help=t("cli.max_sessions"))
     return p
 
 
@@ -144,6 +145,10 @@ def check_new_options(args: argparse.Namespace) -> str:
         _fail(t("cli.error.host_needs_serve"))
     if args.port is not None and not 1 <= args.port <= 65535:
         _fail(t("cli.error.port_range", value=args.port))
+    if args.max_sessions is not None and not args.serve:
+        _fail(t("cli.error.max_sessions_needs_serve"))
+    if args.max_sessions is not None and args.max_sessions < 1:
+        _fail(t("cli.error.max_sessions_range", value=args.max_sessions))
     return args.lang or language_from_env()
 
 
@@ -219,8 +224,6 @@ def _export_headless(config: Config, path: str) -> int:
 
 
 def _serve(args: argparse.Namespace, lang: str) -> int:
-    from tui.serve import serve
-
     options = []
     for name in ("dataset", "samples", "noise", "hidden", "activation", "init", "scale", "lr", "seed"):
         value = getattr(args, name)
@@ -228,7 +231,9 @@ def _serve(args: argparse.Namespace, lang: str) -> int:
             options += [f"--{name}", str(value)]
     options += ["--compare"] * args.compare + ["--lesson"] * args.lesson + ["--lang", lang]
     try:
-        return serve(options, args.host, args.port or 8000)
+        from tui.serve import serve  # textual-serve, an optional extra
+
+        return serve(options, args.host, args.port or 8000, args.max_sessions)
     except ImportError:
         _fail(t("serve.missing"))
     except OSError as error:  # the port is taken, or the address is not this machine's
