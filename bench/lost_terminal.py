@@ -34,6 +34,7 @@ def main() -> int:
     parser.add_argument("--load", type=int, default=0, help="busy-loop processes running meanwhile")
     parser.add_argument("--size", default="80x24")
     parser.add_argument("--deadline", type=float, default=5.0)
+    parser.add_argument("--stall", type=float, default=0.3, help="seconds a stall lasts after its keys")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--app-dir", default=str(ROOT), help="the checkout whose app runs (python -m tui there)")
     parser.add_argument("--dump", action="store_true", help="py-spy dump of the first survivor of each way")
@@ -57,11 +58,11 @@ def main() -> int:
     try:
         with concurrent.futures.ThreadPoolExecutor(args.parallel) as pool:
             results = list(pool.map(lambda job: trial(*job, deadline=args.deadline, size=size, app_dir=args.app_dir,
-                                                      on_survivor=dump), jobs))
+                                                      on_survivor=dump, stall=args.stall), jobs))
     finally:
         stop_burning(burners)
     print(f"{len(results)} trials in {time.monotonic() - started:.0f} s, {args.parallel} at a time, "
-          f"{args.load} busy loops, {args.size}, app from {args.app_dir}")
+          f"{args.load} busy loops, {args.size}, stalls {args.stall:g} s, app from {args.app_dir}")
     print(f"{'way':<14} {'state':<10} {'trials':>6} {'alive >' + str(int(args.deadline)) + 's':>9} "
           f"{'slowest exit':>12} {'survivor CPU':>12} {'left behind':>11}")
     failures = 0

@@ -19,6 +19,7 @@ Exit status 1 if anything was left behind or a session never drew.
 from __future__ import annotations
 
 import argparse
+import os
 import pathlib
 import random
 import signal
@@ -170,8 +171,10 @@ def main() -> int:
                                 daemon=True) for i in range(args.sessions)]
     for thread in threads:
         thread.start()
-    for thread in threads:
-        thread.join()
+    loads = []
+    while any(thread.is_alive() for thread in threads):
+        loads.append(os.getloadavg()[0])
+        time.sleep(5)
     soak_seconds = time.monotonic() - started
     cpu, drawn = paused_cpu(args.sessions, args.paused_seconds, env, args.app_dir)
     reports = sorted(pathlib.Path(state, "shallow-tui").glob("crash-*.txt"))
@@ -179,6 +182,8 @@ def main() -> int:
 
     print(f"soak: {args.sessions} students for {args.minutes:g} min ({soak_seconds:.0f} s), seed {args.seed}, "
           f"app from {args.app_dir}")
+    print(f"machine load          1-minute load average up to {max(loads, default=0):.1f}, median "
+          f"{statistics.median(loads) if loads else 0:.1f} ({os.cpu_count()} cores; others' work included)")
     print(f"sessions started      {tally.started}")
     print(f"ended cleanly         {tally.ended_cleanly}  (gone within {EXIT_DEADLINE:.0f} s of the loss or q; "
           f"slowest {max(tally.exit_seconds, default=0):.2f} s, median "

@@ -577,7 +577,7 @@ class ShallowApp(App):
 
 
 def run_app(config: Config, lesson: bool = False) -> int:
-    """Open the app on ``config``; the exit status for the command line. Whatever the terminal does, the
+    """Open the app on ``config``, then end the process with its exit status. Whatever the terminal does, the
     process ends within a few seconds (tui/signals.py), and a crash is reported, never silent."""
     from tui.signals import ExitGuard
 
@@ -587,4 +587,5 @@ def run_app(config: Config, lesson: bool = False) -> int:
         app.run()
     except Exception as error:  # raised out of Textual itself (its start or shutdown)
         guard.crashed(error, "Textual's run")
-    return guard.finish()
+    guard.end_process(guard.finish())  # does not return: see ExitGuard.end_process
+    return 0

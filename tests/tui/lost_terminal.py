@@ -317,7 +317,7 @@ def enter_state(session, state: str, rng: random.Random) -> None:
         session.send(b"E")
 
 
-def type_while_stalled(session, rng: random.Random, count: int = 150) -> None:
+def type_while_stalled(session, rng: random.Random, count: int = 150, then_wait: float = 0.3) -> None:
     """Stop reading and type ``count`` ordinary keys, sometimes `escape escape q` at the end (a student who
     sees nothing happen); the app keeps drawing into a pty nobody reads until its writes block."""
     session.stall()
@@ -326,13 +326,14 @@ def type_while_stalled(session, rng: random.Random, count: int = 150) -> None:
         time.sleep(rng.uniform(0.0, 0.004))
     if rng.random() < 0.3:
         session.send(b"\x1b\x1bq")
-    time.sleep(0.3)
+    time.sleep(then_wait)
 
 
-def lose_terminal(session, way: str, rng: random.Random) -> None:
-    """Take the terminal away from a started ``session`` in one of WAYS."""
+def lose_terminal(session, way: str, rng: random.Random, stall: float = 0.3) -> None:
+    """Take the terminal away from a started ``session`` in one of WAYS (a stall lasts ``stall`` seconds after
+    the keys)."""
     if way.startswith("stall-"):
-        type_while_stalled(session, rng)
+        type_while_stalled(session, rng, then_wait=stall)
     if way in ("stall-drop", "drop"):
         session.drop()
     elif way in ("sighup", "stall-sighup"):
@@ -355,7 +356,7 @@ def start_session(way: str, size=(80, 24), args: tuple[str, ...] = (), command=N
 
 
 def trial(way: str, state: str, seed: int, deadline: float = 5.0, size=(80, 24), command=None, app_dir=ROOT,
-          env: dict | None = None, on_survivor=None) -> dict:
+          env: dict | None = None, on_survivor=None, stall: float = 0.3) -> dict:
     """Start the app, put it in ``state``, lose its terminal ``way``; what happened, as a dict:
     ``gone`` (seconds to exit, None if it outlived ``deadline``), ``leftovers``, ``cpu_share`` of a survivor."""
     rng = random.Random(seed)
@@ -368,7 +369,7 @@ def trial(way: str, state: str, seed: int, deadline: float = 5.0, size=(80, 24),
         result["started"] = True
         session.read(0.1)
         enter_state(session, state, rng)
-        lose_terminal(session, way, rng)
+        lose_terminal(session, way, rng, stall)
         result["gone"] = session.gone_within(deadline)
         if result["gone"] is None:
             before = session.cpu_seconds() or 0.0
