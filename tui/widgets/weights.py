@@ -2,7 +2,9 @@
 
 Numbers carry their own sign, and colour adds sign (blue negative, yellow positive) and size (bold when
 |w| ≥ 1, dim when tiny), so the table reads with colour off too. Rows of identical units get the same
-group letter, and the exact smallest gap between two units is printed as it is (0.0 means identical).
+group letter. The smallest gap between two units is shown like every other number, to 4 significant digits
+(a double's last digits differ between CPUs and say nothing to a student); an exact 0 is spelled out as
+exact, so "0.0 (exactly …)" and a tiny real gap such as "1e-17" never look alike.
 """
 from __future__ import annotations
 
@@ -109,7 +111,7 @@ def _symmetry_lines(s: Snapshot) -> Text:
     text.append("\n" + t("weights.identical_grads"), "bold")
     text.append(_groups_text(s.grad_groups))
     text.append("\n" + t("weights.smallest_gap"), "bold")
-    gap = t("weights.exactly_zero") if s.unit_gap == 0 else repr(s.unit_gap)
+    gap = t("weights.exactly_zero") if s.unit_gap == 0 else fmt4(s.unit_gap)
     text.append(gap, "bold reverse" if s.unit_gap == 0 else "")
     return text
 
