@@ -70,7 +70,7 @@ class FrameReady(Message):
 
 
 class RunStopped(Message):
-    """The worker stopped by itself (the loss diverged)."""
+    """The worker stopped by itself: the loss diverged, or the run reached the iteration it was to run to."""
 
     def __init__(self, token: int) -> None:
         super().__init__()
@@ -125,11 +125,13 @@ class ShallowApp(App):
     exit_guard = None  # tui/signals.ExitGuard, set by run_app on a real terminal (Pilot tests run without one)
     RECENT_KEYS = 40  # the last keys a crash report lists
 
-    def __init__(self, config: Config | None = None, lesson: bool = False) -> None:
+    def __init__(self, config: Config | None = None, lesson: bool = False, start_at: int = 0) -> None:
         super().__init__()
         self.recent_keys: deque[str] = deque(maxlen=self.RECENT_KEYS)
         translate_bindings(self)  # the descriptions above are table keys; --lang is known by now
         self._open_lesson = lesson
+        self._start_at = start_at  # --steps N: the run opens trained to iteration N (a teacher's starting point)
+        self._run_until: int | None = None  # an auto-run that stops by itself at this iteration
         self.trainer = Trainer(config or Config())
         self._lock = threading.Lock()
         self._generation = 0
@@ -181,6 +183,8 @@ class ShallowApp(App):
             self.action_lesson()
         elif self.config.compare:
             self.action_compare()
+        elif self._start_at:
+            self._start_run(until=self._start_at)  # in the worker, as fast as it goes: the screen stays live
 
     def on_resize(self, event) -> None:
         self.terminal_size = (event.size.width, event.size.height)  # self.size may not be updated yet
@@ -259,10 +263,12 @@ class ShallowApp(App):
         self._show(frame, full=True)
 
     # -- auto-run ------------------------------------------------------------------------------------
-    def _start_run(self) -> None:
+    def _start_run(self, until: int | None = None) -> None:
+        """Start the auto-run worker; with ``until``, at full speed up to that iteration, where it pauses."""
         if self.trainer.diverged:
             self.notify(t("app.diverged_already"), severity="warning")
             return
+        self._run_until = until
         self._next_token += 1
         self._run_token = self._next_token
         self._wake.clear()
@@ -273,6 +279,7 @@ class ShallowApp(App):
         """Stop the worker; it finishes its current chunk (≤ CHUNK_SECONDS) and leaves. True if it ran."""
         was_running = self.running
         self._run_token = None
+        self._run_until = None
         self._wake.set()
         return was_running
 
@@ -281,8 +288,9 @@ class ShallowApp(App):
         worker = get_current_worker()
         seconds_per_iteration = 1e-4
         carry = 0.0
+        until = self._run_until
         while self._run_token == token and not worker.is_cancelled:
-            speed = SPEEDS[self.speed_index]
+            speed = SPEEDS[self.speed_index] if until is None else None
             interval = FRAME_INTERVAL if speed is None else max(FRAME_INTERVAL, 1.0 / speed)
             if speed is None:
                 n = max(1, int(CHUNK_SECONDS / seconds_per_iteration))
@@ -293,6 +301,8 @@ class ShallowApp(App):
             with self._lock:
                 if self._run_token != token:
                     break
+                if until is not None:
+                    n = min(n, until - self.trainer.iteration)
                 done = self.trainer.step(n)
                 if done:
                     spent = (time.perf_counter() - started) / done
@@ -301,7 +311,7 @@ class ShallowApp(App):
                 generation = self._generation
                 diverged = self.trainer.diverged
             self.post_message(FrameReady(frame, generation))
-            if diverged:
+            if diverged or (until is not None and frame.snapshot.iteration >= until):
                 self.post_message(RunStopped(token))
                 return
             wait = interval - (time.perf_counter() - started)
@@ -315,8 +325,10 @@ class ShallowApp(App):
     def on_run_stopped(self, message: RunStopped) -> None:
         if self._run_token == message.token:
             self._run_token = None
+            self._run_until = None
             self._refresh_from_trainer()
-            self._notify_diverged()
+            if self.trainer.diverged:
+                self._notify_diverged()
 
     def _notify_diverged(self) -> None:
         self.notify(t("app.diverged_at", iteration=self.trainer.iteration), severity="warning", timeout=8)
@@ -576,12 +588,13 @@ class ShallowApp(App):
         self.panic(f"{type(error).__name__}: {error}")
 
 
-def run_app(config: Config, lesson: bool = False) -> int:
-    """Open the app on ``config``, then end the process with its exit status. Whatever the terminal does, the
-    process ends within a few seconds (tui/signals.py), and a crash is reported, never silent."""
+def run_app(config: Config, lesson: bool = False, start_at: int = 0) -> int:
+    """Open the app on ``config`` (its run trained to ``start_at``), then end the process with its exit status.
+    Whatever the terminal does, the process ends within a few seconds (tui/signals.py), and a crash is
+    reported, never silent."""
     from tui.signals import ExitGuard
 
-    app = ShallowApp(config, lesson=lesson)
+    app = ShallowApp(config, lesson=lesson, start_at=start_at)
     guard = ExitGuard(app)
     try:
         app.run()

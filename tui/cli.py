@@ -98,7 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--scale", metavar="X", type=float, help=t("cli.scale"))
     p.add_argument("--lr", metavar="X", type=float, default=1.2, help=t("cli.lr"))
     p.add_argument("--seed", metavar="N", type=int, default=1, help=t("cli.seed"))
-    p.add_argument("--steps", metavar="N", type=int, default=10_000, help=t("cli.steps"))
+    p.add_argument("--steps", metavar="N", type=int, help=t("cli.steps"))  # None: not given (the app opens at 0)
     p.add_argument("--every", metavar="K", type=int, help=t("cli.every"))
     p.add_argument("--compare", action="store_true", help=t("cli.compare"))
     p.add_argument("--lesson", action="store_true", help=t("cli.lesson"))
@@ -139,6 +139,8 @@ def check_new_options(args: argparse.Namespace) -> str:
         _fail(t("cli.error.lesson_headless"))
     if args.lesson and args.compare:
         _fail(t("cli.error.lesson_compare"))
+    if args.steps is not None and not args.headless and (args.lesson or args.compare):
+        _fail(t("cli.error.steps_lesson_compare"))  # the app opens its own run at --steps; those start at 0
     if args.port is not None and not args.serve:
         _fail(t("cli.error.port_needs_serve"))
     if args.host != "127.0.0.1" and not args.serve:
@@ -174,7 +176,7 @@ def _check_export_path(path: str) -> None:
 def config_from_args(args: argparse.Namespace) -> Config:
     return Config(dataset=args.dataset, samples=args.samples, noise=args.noise, hidden=args.hidden,
                   activation=args.activation, init=args.init, scale=args.scale, lr=args.lr, seed=args.seed,
-                  steps=args.steps, every=args.every, compare=args.compare)
+                  steps=10_000 if args.steps is None else args.steps, every=args.every, compare=args.compare)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -195,7 +197,7 @@ def main(argv: list[str] | None = None) -> int:
         return _serve(args, lang)
     from tui.app import run_app  # textual is imported here, and only here
 
-    return run_app(config, lesson=args.lesson)
+    return run_app(config, lesson=args.lesson, start_at=args.steps or 0)
 
 
 def _export_headless(config: Config, path: str) -> int:
@@ -225,7 +227,7 @@ def _export_headless(config: Config, path: str) -> int:
 
 def _serve(args: argparse.Namespace, lang: str) -> int:
     options = []
-    for name in ("dataset", "samples", "noise", "hidden", "activation", "init", "scale", "lr", "seed"):
+    for name in ("dataset", "samples", "noise", "hidden", "activation", "init", "scale", "lr", "seed", "steps"):
         value = getattr(args, name)
         if value is not None:
             options += [f"--{name}", str(value)]

@@ -330,7 +330,8 @@ EN: dict[str, str] = {
     "cli.scale": "random: randn multiplier (0.01); constant: the value (0.5); xavier/he: multiplier (1)",
     "cli.lr": "learning rate, > 0 (1.2)",
     "cli.seed": "seed of the data and the weights (1)",
-    "cli.steps": "iterations to train headless (10000)",
+    "cli.steps": ("iterations to train: headless (10000), or where the app opens its run (0); not with --lesson "
+                  "or --compare"),
     "cli.every": "add a history entry every K iterations (headless)",
     "cli.compare": "open zeros and random side by side (app)",
     "cli.lesson": "open the guided lesson: why weights start random (app)",
@@ -459,6 +460,8 @@ EN: dict[str, str] = {
     "cli.error.serve_headless": "--serve and --headless do not go together",
     "cli.error.lesson_headless": "--lesson opens the app; leave out --headless",
     "cli.error.lesson_compare": "choose --lesson or --compare, not both (compare mode is one key away: c)",
+    "cli.error.steps_lesson_compare": ("--steps opens the app's own run at that iteration; the lesson and compare "
+                                       "mode start at 0: leave out --steps, or open the app and press c or g there"),
     "cli.error.port_needs_serve": "--port works with --serve",
     "cli.error.host_needs_serve": "--host works with --serve",
     "cli.error.port_range": "--port must be an integer from 1 to 65535, got {value}",
@@ -835,6 +838,8 @@ KO: dict[str, str] = {
     "cli.error.serve_headless": "--serve와 --headless는 함께 쓸 수 없습니다",
     "cli.error.lesson_headless": "--lesson은 앱을 엽니다. --headless를 빼세요",
     "cli.error.lesson_compare": "--lesson과 --compare 중 하나만 고르세요 (비교 모드는 c 키 하나면 됩니다)",
+    "cli.error.steps_lesson_compare": ("--steps는 앱의 학습을 그 반복에서 엽니다. 수업과 비교 모드는 반복 0에서 "
+                                       "시작하니 --steps를 빼거나, 앱을 열고 c나 g를 누르세요"),
     "cli.error.port_needs_serve": "--port는 --serve와 함께 씁니다",
     "cli.error.host_needs_serve": "--host는 --serve와 함께 씁니다",
     "cli.error.port_range": "--port는 1부터 65535까지의 정수여야 합니다. 받은 값: {value}",

@@ -205,6 +205,8 @@ def test_headless_export_round_trip_and_refusal(tmp_path):
     (["--port", "8000"], "--port works with --serve"),
     (["--serve", "--port", "70000"], "--port must be an integer from 1 to 65535"),
     (["--lesson", "--headless"], "--lesson opens the app"),
+    (["--lesson", "--steps", "500"], "--steps opens the app's own run at that iteration"),
+    (["--compare", "--steps", "500"], "--steps opens the app's own run at that iteration"),
 ])
 def test_bad_new_options_are_one_line_exit_2(tmp_path, args, message):
     result = _cli(*args, cwd=tmp_path)
