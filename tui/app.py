@@ -23,10 +23,11 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from engine.config import ACTIVATIONS, DATASETS, INIT_SCHEMES, Config, ConfigError
 from engine.trainer import Trainer
 from engine.safe_write import SafeWriteError, write_atomically
-from tui.i18n import error_text, t, translate_bindings
+from tui.i18n import app_error_text, error_text, t, translate_bindings
 from tui.keys import DRIVE_KEYS, PANEL_KEYS, RUN_KEYS, SETTING_KEYS
-from tui.run_side import (LEARNING_RATES, SCALES, cycle, frame_of, next_in, next_stride, points_of, run_panels,
-                          speed_text)
+from tui.run_side import (LEARNING_RATES, SCALES, cycle, frame_of, hidden_after, hidden_refusal, next_in, next_stride,
+                          points_of, run_panels, speed_text)
+from tui.run_facts import RunFactSource
 from tui.screens.command_palette import BurstSafeCommandPalette
 from tui.screens.help import HelpScreen
 from tui.screens.palette import RunCommands
@@ -143,6 +144,7 @@ class ShallowApp(App):
         self.selected_panel = 1
         self.layout_mode = ""
         self._points = points_of(self.trainer)
+        self._facts = RunFactSource()  # what the explanation line measures: the start, the ×0.01 yardstick
         self._frame: RunFrame | None = None
         self._last_slow_draw = 0.0
         self._pictures_pending = False
@@ -163,7 +165,7 @@ class ShallowApp(App):
 
     def _make_frame(self, running: bool) -> RunFrame:
         """Call with the lock held."""
-        return frame_of(self.trainer, self._points, running, self.speed_label, self.stride)
+        return frame_of(self.trainer, self._points, running, self.speed_label, self.stride, self._facts)
 
     # -- layout --------------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -228,7 +230,7 @@ class ShallowApp(App):
                 status.styles.height = lines
             self.query_one("#title", TitleBar).show(frame, panels_shown(self.layout_mode, self.selected_panel), width)
             self.query_one("#status", StatusBar).show(frame, width)
-            self.query_one("#explanation", Explanation).show(frame.snapshot, frame.config)
+            self.query_one("#explanation", Explanation).show(frame)
             if slow_due:
                 self._last_slow_draw = now
                 if full:
@@ -336,7 +338,17 @@ class ShallowApp(App):
     def notify(self, message: str, **options) -> None:
         """Textual's notify (also for every screen's), and then the oldest toasts leave until the rest fit in
         the room app.tcss gives them. Textual stacks a new toast below the older ones and, its rack being
-        hidden, never scrolls down to it: without this a burst (z x z) would keep the newest out of sight."""
+        hidden, never scrolls down to it: without this a burst (z x z) would keep the newest out of sight.
+        The lesson shows its notices in its own text box instead (LessonScreen.show_notice): a toast there
+        covered the panel the step asks the student to watch."""
+        if threading.get_ident() != self._thread_id:  # Textual's own notify is the thread-safe one (no waiting
+            super().notify(message, **options)  # on the UI thread: it may be gone with the terminal)
+            return
+        # (Not self.screen: while the app shuts down the stack may be empty, and that raises.)
+        show_notice = getattr(self.screen_stack[-1], "show_notice", None) if self.screen_stack else None
+        if show_notice is not None:
+            show_notice(message, options.get("severity", "information"), options.get("timeout"))
+            return
         super().notify(message, **options)
         self.call_later(self._retire_old_toasts)  # queued after the notification itself, so it counts it
 
@@ -408,7 +420,7 @@ class ShallowApp(App):
         try:
             config = self.config.replace(**changes)
         except ConfigError as error:
-            self.notify(error_text(error), severity="error")
+            self.notify(app_error_text(error), severity="error")
             return
         self._pause_run()
         with self._lock:
@@ -435,11 +447,11 @@ class ShallowApp(App):
         self.change(dataset=cycle(DATASETS, self.config.dataset, direction))
 
     def action_hidden(self, direction: int) -> None:
-        n_h = self.config.hidden
-        if direction > 0:
-            self.change(hidden=n_h + 1 if n_h < 8 else n_h * 2)
-        else:
-            self.change(hidden=n_h - 1 if n_h <= 8 else n_h // 2)
+        hidden = hidden_after(self.config.hidden, direction)
+        if hidden is None:
+            self.notify(hidden_refusal(direction), severity="warning")
+            return
+        self.change(hidden=hidden)
 
     def action_learning_rate(self, direction: int) -> None:
         lr = next_in(LEARNING_RATES, self.config.lr, direction)
@@ -450,6 +462,9 @@ class ShallowApp(App):
         self.change(lr=lr)
 
     def action_scale(self, direction: int) -> None:
+        if self.config.init == "zeros":
+            self.notify(t("app.no_scale"), severity="warning")
+            return
         scale = next_in(SCALES, self.config.resolved_scale, direction)
         if scale is None:
             self.notify(t("app.scale_largest" if direction > 0 else "app.scale_smallest",
@@ -480,23 +495,28 @@ class ShallowApp(App):
                 panel.scroll_relative(y=lines, animate=False)
 
     def action_compare(self) -> None:
-        """Zeros vs random on this run's data and hyperparameters (tui/compare.py); c or escape returns.
-        From the lesson, on the lesson step's network (paused), not on the run underneath it."""
-        from tui.compare import CompareScreen
+        """Zeros vs this run's init (random if it is zeros) on its data and hyperparameters (tui/compare.py); c or
+        escape returns. From the lesson: zeros vs random ×0.01 on the step's network (the lesson paused), not on
+        the run underneath it."""
+        from tui.compare import CompareScreen, lesson_side_configs
         from tui.lesson.screen import LessonScreen
 
         self._pause_run()
-        config = self.config
+        self.clear_notifications()  # a notice belongs to the screen that raised it
         if isinstance(self.screen, LessonScreen):
             self.screen.pause()
+            self.screen.clear_notice()
             config = self.screen.run.config
-        self.push_screen(CompareScreen(config))
+            self.push_screen(CompareScreen(config, lesson_side_configs(config)))
+            return
+        self.push_screen(CompareScreen(self.config))
 
     def action_lesson(self) -> None:
         """The guided lesson (tui/lesson/); escape returns to this run, untouched."""
         from tui.lesson.screen import LessonScreen
 
         self._pause_run()
+        self.clear_notifications()  # the main run's notices stay with it
         self.push_screen(LessonScreen())
 
     def action_export(self, fmt: str = "csv") -> None:

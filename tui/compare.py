@@ -23,9 +23,11 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from engine.config import ACTIVATIONS, DATASETS, INIT_SCHEMES, Config, ConfigError, InitOverride
-from tui.i18n import error_text, t, translate_bindings
+from tui.i18n import app_error_text, t, translate_bindings
 from tui.keys import DRIVE_KEYS, RUN_KEYS, SETTING_KEYS
-from tui.run_side import HIDDEN_CHOICES, LEARNING_RATES, SCALES, RunSide, TimedRuns, cycle, file_part, next_in
+from tui.run_side import (LEARNING_RATES, SCALES, RunSide, TimedRuns, cycle, file_part, hidden_after, hidden_refusal,
+                          next_in)
+from tui.run_facts import REFERENCE_SCALE
 from tui.screens.palette import ListedCommands
 from tui.widgets.boundary import DecisionBoundary
 from tui.widgets.compare_chart import CompareChart
@@ -56,6 +58,13 @@ def side_configs(config: Config) -> tuple[Config, Config]:
     b = config.replace(compare=True) if config.init != "zeros" else config.replace(init="random", scale=None,
                                                                                       compare=True)
     return a, b
+
+
+def lesson_side_configs(config: Config) -> tuple[Config, Config]:
+    """c in the lesson: the lecture's contrast on the step's network (its data, units, activation, learning
+    rate): A zeros, B the course's random ×0.01, whatever init the step (or the student) had chosen."""
+    return (config.replace(init="zeros", scale=None, overrides=(), compare=True),
+            config.replace(init="random", scale=REFERENCE_SCALE, overrides=(), compare=True))
 
 
 def side_status(side: str, frame, width: int) -> Text:
@@ -220,7 +229,7 @@ class CompareScreen(TimedRuns, Screen):
         try:
             configs = {side: run.config.replace(**changes) for side, run in self.sides.items()}
         except ConfigError as error:
-            self.notify(error_text(error), severity="error")
+            self.notify(app_error_text(error), severity="error")
             return False
         self.pause()
         for side, run in self.sides.items():
@@ -262,9 +271,11 @@ class CompareScreen(TimedRuns, Screen):
         self.change_both(**{name: cycle(choices, getattr(self.sides["A"].config, name), direction)})
 
     def action_hidden(self, direction: int) -> None:
-        n_h = self.sides["A"].config.hidden
-        choice = next_in(HIDDEN_CHOICES, n_h, direction)
-        self.change_both(hidden=n_h if choice is None else choice)
+        hidden = hidden_after(self.sides["A"].config.hidden, direction)
+        if hidden is None:
+            self.notify(hidden_refusal(direction), severity="warning")
+            return
+        self.change_both(hidden=hidden)
 
     def action_learning_rate(self, direction: int) -> None:
         lr = next_in(LEARNING_RATES, self.sides["A"].config.lr, direction)
@@ -306,4 +317,5 @@ class CompareScreen(TimedRuns, Screen):
 
     def action_leave(self) -> None:
         self.pause()
+        self.app.clear_notifications()  # compare mode's notices stay with it
         self.dismiss()

@@ -5,10 +5,10 @@
 it is set before the app is built, and ``translate_bindings`` gives each screen's key descriptions
 (Binding descriptions here are table keys such as "key.step") their text in that language.
 Widths on screen are measured with rich's cell widths (a Hangul syllable takes two cells), never len().
-Contract words the lab scripts and tests read (``iter``, ``loss``, ``init``, ``k of n units distinct``,
-``frozen``, ``diverged``) stay in English in both languages (the CONTRACT keys). So do the loss chart's
-tick labels (the CHART keys): plotext lays text out by characters, not cells, so Hangul there would push the
-chart's frame out of line. The charts' legends are on the panels' borders, which Textual lays out by cells.
+Contract words the lab scripts and tests read (``iter``, ``loss``, ``acc``, ``init``, ``k of n units distinct``,
+``frozen``, ``diverged``) stay in English in both languages (the CONTRACT keys); the help says so. So do the
+loss chart's tick labels (the CHART keys): plotext lays text out by characters, not cells, so Hangul there would
+push the chart's frame out of line. The charts' legends are on the panels' borders, which Textual lays out by cells.
 """
 from __future__ import annotations
 
@@ -61,6 +61,27 @@ def error_text(error: BaseException) -> str:
     return t(key, **values)
 
 
+# A Config field as the app calls it: in the app a refusal names the setting, never its --option.
+SETTING_LABELS = {"hidden": "setting.hidden", "lr": "setting.lr", "scale": "setting.scale", "seed": "setting.seed",
+                  "samples": "setting.samples", "noise": "setting.noise"}
+
+
+def app_error_text(error: BaseException) -> str:
+    """An error in the app's words: a refused setting by what the student calls it ("64 hidden units is the
+    most", "learning rate: must be greater than 0, not -1"); error_text's sentence for everything else."""
+    key = getattr(error, "key", None)
+    values = dict(getattr(error, "values", None) or {})
+    name = values.get("name")
+    if key == "config.scale_with_zeros":
+        return t("app.no_scale")
+    if key == "config.integer_range" and name == "hidden":
+        return t("app.hidden_most", most=values["high"]) if values["value"] > values["high"] else (
+            t("app.hidden_fewest", fewest=values["low"]))
+    if key and name in SETTING_LABELS and f"app.{key}" in EN:
+        return t(f"app.{key}", **values, label=t(SETTING_LABELS[name]))
+    return error_text(error)
+
+
 # Textual's own bindings, whose descriptions are not table keys: translated by their action.
 _ACTION_KEYS = {"quit": "key.quit", "app.quit": "key.quit", "command_palette": "key.palette"}
 
@@ -92,8 +113,8 @@ EN: dict[str, str] = {
     "status.frozen": "frozen",
     "status.diverged": "diverged",
     "status.init": "init {init}",
-    # -- the status bar and the title bar -----------------------------------------------------------------
     "status.acc": "acc {acc}",
+    # -- the status bar and the title bar -----------------------------------------------------------------
     "status.lr": "lr {lr}",
     "status.stride": "step ×{stride}",
     "status.running": "▶ running {speed}",
@@ -109,21 +130,37 @@ EN: dict[str, str] = {
     # -- the explanation line -------------------------------------------------------------------------------
     "explain.diverged": ("diverged: the loss became infinite or NaN and training stopped — lower the learning rate "
                          "(L) or press x to start again"),
-    "explain.frozen_zero_tanh": ("frozen: zero weights with tanh: every weight gradient is exactly 0 — only the "
-                                 "output bias could learn, and with balanced classes not even that"),
+    "explain.frozen_zero_tanh_still": ("frozen: zero weights with tanh: every weight gradient is exactly 0, and db2 "
+                                       "too (the classes are balanced) — press x for random init"),
+    "explain.frozen_zero_tanh": ("frozen: zero weights with tanh: every weight gradient is exactly 0; only the output "
+                                 "bias moves (db2 = {db2}), shifting all predictions alike"),
     "explain.frozen": "frozen: every weight gradient is exactly 0, so no weight can move — press x for random init",
     "explain.symmetric": ("symmetric: all {n_h} hidden units are identical and get identical gradient rows; they "
                           "will stay identical — press x for random init"),
-    "explain.partly": ("partly symmetric: only {k} of {n_h} units differ; units in a group get identical gradient "
-                       "rows and will stay identical — press x for random init"),
-    "explain.saturated": ("saturated: large initial weights put {share} of |Z1| above 3, where {activation} is "
-                          "flat — gradients are tiny and learning crawls"),
-    "explain.unstable": ("unstable: the loss is {loss}, far above 0.693 (a coin flip) — steps this large overshoot; "
-                         "lower the learning rate (L) and press x"),
-    "explain.one_unit": ("learning: one hidden unit can only draw one straight-line boundary (about 67% on the "
-                         "flower)"),
-    "explain.learning": ("learning: the {n_h} units start different, so each gets its own gradient and can learn "
-                         "its own feature of the data"),
+    "explain.partly": ("partly symmetric: the {n_h} units are only {k} distinct kinds; units of a kind get identical "
+                       "gradient rows and will stay identical — press x for random init"),
+    "explain.saturated_start": ("saturated start: {share} of |Z1| is above 3, where {activation}′ < {slope} — "
+                                "step on to see how it learns against the same network at ×0.01"),
+    "explain.saturated_slower": ("saturated start ({share} of |Z1| > 3 at iteration 0): after {iterations} "
+                                 "iterations acc {acc}, against {reference} at ×0.01 — this start learns slower"),
+    "explain.saturated_same": ("saturated start ({share} of |Z1| above 3 at iteration 0), yet after {iterations} "
+                               "iterations acc {acc}, about what the same network at ×0.01 has ({reference})"),
+    "explain.saturated_faster": ("saturated start ({share} of |Z1| above 3 at iteration 0), yet after {iterations} "
+                                 "iterations acc {acc}, ahead of the same network at ×0.01 ({reference})"),
+    "explain.unstable": ("unstable: the loss rose from {start} at iteration 0 to {loss} (a coin flip: 0.693), so "
+                         "steps this large overshoot — L lowers the learning rate, x restarts"),
+    "explain.ready": ("iteration 0: the {n_h} units start different (smallest gap {gap}), so each will get its own "
+                      "gradient — space steps, r runs"),
+    "explain.one_unit_ready": ("iteration 0: one hidden unit can only draw one straight-line boundary — + adds units, "
+                               "space steps"),
+    "explain.learning": ("learning: the loss fell from {start} at iteration 0; the {n_h} units differ, so each "
+                         "learns its own feature"),
+    "explain.one_unit": ("learning: the loss fell from {start} at iteration 0, but one hidden unit can only draw one "
+                         "straight-line boundary — + adds units"),
+    "explain.not_falling": ("the loss has not fallen below its start ({start} at iteration 0) — try another learning "
+                            "rate (l / L)"),
+    "explain.learning_now": "the {n_h} units differ, so each learns its own feature",
+    "explain.one_unit_now": "one hidden unit can only draw one straight-line boundary — + adds units",
     # -- panels ---------------------------------------------------------------------------------------------
     "panel.network": "Network",
     "panel.weights": "Weights",
@@ -220,6 +257,18 @@ EN: dict[str, str] = {
     "app.quit_hint": "Press [b]{key}[/b] to quit the app",
     "app.quit_title": "Do you want to quit?",
     "app.no_scale": "zeros has no scale: press i or x first",
+    "app.hidden_most": "{most} hidden units is the most",
+    "app.hidden_fewest": "{fewest} hidden unit is the fewest",
+    # a refused setting in the app's words (engine/messages.py's config.* say them with --options)
+    "app.config.choice": "{label}: one of {choices}, not {value!r}",
+    "app.config.integer": "{label}: a whole number, not {value!r}",
+    "app.config.integer_range": "{label}: a whole number from {low} to {high}, not {value}",
+    "app.config.number": "{label}: a number, not {value!r}",
+    "app.config.huge_integer": "{label}: far too large (about {sign}10^{power})",
+    "app.config.finite": "{label}: a finite number, not {value}",
+    "app.config.greater": "{label}: greater than {minimum:g}, not {value:g}",
+    "app.config.at_least": "{label}: at least {minimum:g}, not {value:g}",
+    "app.config.too_large": "{label}: {value:g} is too large to be useful",
     # -- help ----------------------------------------------------------------------------------------------
     "help.title": "Help · keys",
     "help.drive": "Drive training",
@@ -251,6 +300,8 @@ EN: dict[str, str] = {
     "help.quit": "quit",
     "help.why": ("Why random init? With equal weights every hidden unit computes the same function and gets "
                  "the same gradient, so they stay identical forever: watch \"1 of 4 units distinct\"."),
+    "help.contract": ("The status bar's iter, loss, acc, init, k of n units distinct, frozen and diverged are the "
+                      "same words in every language: lab scripts and tests read them."),
     "help.close": "Press escape, q, ? or F1 to close.",
     # -- the command palette -------------------------------------------------------------------------------
     "palette.placeholder": "Search for commands…",
@@ -318,8 +369,8 @@ EN: dict[str, str] = {
     "setting.type": "Type {label}…",
     "setting.type.help": "any value; resets the run",
     "setting.prompt": "{label} (now {value}): type a value, enter sets it and restarts the run, escape cancels",
-    "setting.not_integer": "--{option} ({label}) must be an integer, got {text}",
-    "setting.not_number": "--{option} ({label}) must be a number, got {text}",
+    "setting.not_integer": "{label}: a whole number, not {text}",
+    "setting.not_number": "{label}: a number, not {text}",
     "setting.prompt_both": "{label} (now {value}): type a value, enter sets it for both sides and restarts them, escape cancels",
     # -- the command line's --help -------------------------------------------------------------------------
     "cli.description": "Train a one-hidden-layer network step by step and see why its weights must start random.",
@@ -434,13 +485,19 @@ EN: dict[str, str] = {
     "lesson.6.title": "the fix: random",
     "lesson.6.body": (
         "W1 = np.random.randn(n1, n0)·0.01, b1 = 0. The units start different, get different gradients "
-        "and diverge: press r and watch the boundary bend (≈ 90% on the flower). b needs no random start: "
+        "and diverge: press r and watch the boundary bend (≈ 90% after 10 000 iterations). b needs no random start: "
         "once W breaks the symmetry, the biases follow."),
     "lesson.7.title": "why small",
     "lesson.7.body": (
-        "Random but ×{scale}: |Z| is large, tanh saturates ({saturated} of |z| > 3, where it is flat) and "
-        "the gradients through it vanish. The loss starts huge and falls slowly: after {iterations} "
-        "iterations the accuracy is {acc}, where ×0.01 has {acc_small}. Press s / S to change the scale, then r."),
+        "Random but ×{scale}: at iteration 0, {saturated} of |Z1| lie above 3, where tanh′ < 0.01 shrinks every "
+        "gradient passing back through it, and the loss starts at {loss0} (a coin flip: 0.693). {pace} "
+        "Press s / S to change the scale, then r."),
+    "lesson.pace.slower": ("After {iterations} iterations the accuracy is {acc}; the same network at ×0.01 has "
+                           "{reference}: the large start learns slower."),
+    "lesson.pace.same": ("After {iterations} iterations the accuracy is {acc}, about what the same network at ×0.01 "
+                         "has ({reference})."),
+    "lesson.pace.faster": ("After {iterations} iterations the accuracy is {acc}, ahead of the same network at ×0.01 "
+                           "({reference})."),
     "lesson.8.title": "Xavier and He: scales for wider layers",
     "lesson.8.body": (
         "Deep nets pick the scale from the layer's width: Xavier randn·√(1/n_prev) for tanh, He "
@@ -495,9 +552,9 @@ KO: dict[str, str] = {
     "status.frozen": "frozen",
     "status.diverged": "diverged",
     "status.init": "init {init}",
-    "status.acc": "정확도 {acc}",
+    "status.acc": "acc {acc}",
     "status.lr": "lr {lr}",
-    "status.stride": "걸음 ×{stride}",
+    "status.stride": "스텝 ×{stride}",
     "status.running": "▶ 실행 중 {speed}",
     "status.paused": "멈춤 (r: {speed}로 실행)",
     "speed.max": "최대 it/s",
@@ -509,20 +566,34 @@ KO: dict[str, str] = {
     "tab.3": "손실",
     "tab.4": "경계",
     "explain.diverged": "diverged: 손실이 무한대나 NaN이 되어 학습이 멈췄습니다 — 학습률을 낮추거나 (L) x로 다시 시작하세요",
+    "explain.frozen_zero_tanh_still": ("frozen: tanh에서 가중치가 0이면 모든 가중치 기울기가 정확히 0이고, db2도 "
+                                       "0입니다 (두 클래스의 예제 수가 같음) — x로 무작위 초기화"),
     "explain.frozen_zero_tanh": ("frozen: tanh에서 가중치가 0이면 모든 가중치 기울기가 정확히 0입니다. 출력 편향만 "
-                                 "배울 수 있는데, 두 클래스의 예제 수가 같으면 그마저도 못 배웁니다"),
+                                 "움직여 (db2 = {db2}) 모든 예측을 똑같이 옮깁니다"),
     "explain.frozen": "frozen: 모든 가중치 기울기가 정확히 0이라 어떤 가중치도 움직이지 않습니다 — x로 무작위 초기화",
-    "explain.symmetric": ("대칭: 숨겨진 유닛 {n_h}개가 모두 같고 같은 기울기 행을 받으므로 계속 같습니다 — x로 "
+    "explain.symmetric": ("대칭: 은닉 유닛 {n_h}개가 모두 같고 같은 기울기 행을 받으므로 계속 같습니다 — x로 "
                           "무작위 초기화"),
-    "explain.partly": ("부분 대칭: 유닛 {n_h}개 중 {k}개만 서로 다릅니다. 같은 묶음의 유닛은 같은 기울기 행을 받아 "
+    "explain.partly": ("부분 대칭: 유닛 {n_h}개가 서로 다른 {k}가지뿐입니다. 같은 종류의 유닛은 같은 기울기 행을 받아 "
                        "계속 같습니다 — x로 무작위 초기화"),
-    "explain.saturated": ("포화: 큰 초기 가중치 때문에 |Z1|의 {share}가 3보다 커서 {activation}이 평평한 곳에 "
-                          "있습니다 — 기울기가 아주 작아 학습이 기어갑니다"),
-    "explain.unstable": ("불안정: 손실이 {loss}로 0.693(동전 던지기)보다 훨씬 큽니다 — 걸음이 너무 커서 최솟값을 "
-                         "지나칩니다. 학습률을 낮추고 (L) x를 누르세요"),
-    "explain.one_unit": "학습 중: 숨겨진 유닛 하나로는 직선 경계 하나만 그릴 수 있습니다 (flower에서 약 67%)",
-    "explain.learning": ("학습 중: 유닛 {n_h}개가 서로 다르게 시작해 각자 다른 기울기를 받고, 데이터의 서로 다른 "
-                         "특징을 배울 수 있습니다"),
+    "explain.saturated_start": ("포화된 시작: |Z1|의 {share}가 3보다 크고, 그곳에서 {activation}′ < {slope}입니다 — "
+                                "space로 진행하며 ×0.01로 시작한 같은 신경망과 학습 속도를 비교해 보세요"),
+    "explain.saturated_slower": ("포화된 시작 (반복 0에서 |Z1|의 {share}가 3보다 큼): 반복 {iterations}번 후 정확도 {acc}, "
+                                 "×0.01로 시작한 같은 신경망은 {reference}: 더 느리게 배웁니다"),
+    "explain.saturated_same": ("포화된 시작 (반복 0에서 |Z1|의 {share}가 3보다 큼)인데도 반복 {iterations}번 후 정확도 "
+                               "{acc}, ×0.01로 시작한 같은 신경망({reference})과 비슷합니다"),
+    "explain.saturated_faster": ("포화된 시작 (반복 0에서 |Z1|의 {share}가 3보다 큼)인데도 반복 {iterations}번 후 정확도 "
+                                 "{acc}, ×0.01로 시작한 같은 신경망({reference})보다 앞섭니다"),
+    "explain.unstable": ("불안정: 손실이 반복 0의 {start}에서 {loss}로 올랐습니다 (동전 던지기: 0.693). 스텝이 "
+                         "너무 커서 지나칩니다 — L로 학습률 낮추기, x로 다시 시작"),
+    "explain.ready": ("반복 0: 유닛 {n_h}개가 서로 다르게 시작하므로 (가장 작은 간격 {gap}) 각자 다른 기울기를 받게 "
+                      "됩니다 — space로 한 스텝, r로 실행"),
+    "explain.one_unit_ready": "반복 0: 은닉 유닛 하나로는 직선 경계 하나만 그릴 수 있습니다 — +로 유닛 추가, space로 한 스텝",
+    "explain.learning": "학습 중: 손실이 반복 0의 {start}에서 줄었습니다. 유닛 {n_h}개가 서로 달라 각자 자기 특징을 배웁니다",
+    "explain.one_unit": ("학습 중: 손실이 반복 0의 {start}에서 줄었지만, 은닉 유닛 하나로는 직선 경계 하나만 그릴 수 "
+                         "있습니다 — +로 유닛 추가"),
+    "explain.not_falling": "손실이 시작 값(반복 0의 {start})보다 줄지 않았습니다 — 다른 학습률을 써 보세요 (l / L)",
+    "explain.learning_now": "유닛 {n_h}개가 서로 달라 각자 자기 특징을 배웁니다",
+    "explain.one_unit_now": "은닉 유닛 하나로는 직선 경계 하나만 그릴 수 있습니다 — +로 유닛 추가",
     "panel.network": "신경망",
     "panel.weights": "가중치",
     "panel.weights_at": "가중치 · iter {iteration}",
@@ -538,7 +609,7 @@ KO: dict[str, str] = {
     "weights.smallest_gap": "유닛 사이 가장 작은 간격: ",
     "weights.exactly_zero": "0.0 (정확히: 비트까지 같음)",
     "weights.none": "없음",
-    "weights.one_unit": "숨겨진 유닛 하나: 잴 간격이 없음",
+    "weights.one_unit": "은닉 유닛 하나: 잴 간격이 없음",
     "chart.title": "{accuracy} · {loss} (왼쪽 축)",
     "chart.subtitle": "{gap} (오른쪽 축, 로그) · 반복 →",
     "chart.accuracy": "정확도",
@@ -548,7 +619,7 @@ KO: dict[str, str] = {
     "compare.chart_axes": "손실: 왼쪽 축 · 유닛 간격: 오른쪽 축, 로그 · 반복 →",
     "chart.exact_zero": "0 exact",
     "chart.above_zero": "> 0",
-    "key.step": "걸음",
+    "key.step": "스텝",
     "key.back": "뒤로",
     "key.run": "실행",
     "key.zeros": "0으로",
@@ -557,14 +628,14 @@ KO: dict[str, str] = {
     "key.help": "도움말",
     "key.quit": "끝내기",
     "key.palette": "팔레트",
-    "key.stride_up": "걸음 크게",
-    "key.stride_down": "걸음 작게",
+    "key.stride_up": "스텝 크게",
+    "key.stride_down": "스텝 작게",
     "key.faster": "빠르게",
     "key.slower": "느리게",
     "key.next_init": "다음 초기화",
     "key.previous_init": "이전 초기화",
-    "key.next_activation": "다음 activation",
-    "key.previous_activation": "이전 activation",
+    "key.next_activation": "다음 활성화 함수",
+    "key.previous_activation": "이전 활성화 함수",
     "key.next_dataset": "다음 데이터",
     "key.previous_dataset": "이전 데이터",
     "key.more_units": "유닛 늘리기",
@@ -614,6 +685,17 @@ KO: dict[str, str] = {
     "app.quit_hint": "끝내려면 [b]{key}[/b]를 누르세요",
     "app.quit_title": "끝낼까요?",
     "app.no_scale": "zeros에는 크기가 없습니다: 먼저 i나 x를 누르세요",
+    "app.hidden_most": "은닉 유닛은 {most}개가 최대입니다",
+    "app.hidden_fewest": "은닉 유닛은 적어도 {fewest}개 있어야 합니다",
+    "app.config.choice": "{label}: {choices} 중 하나여야 합니다 (받은 값 {value!r})",
+    "app.config.integer": "{label}: 정수여야 합니다 (받은 값 {value!r})",
+    "app.config.integer_range": "{label}: {low}부터 {high}까지의 정수여야 합니다 (받은 값 {value})",
+    "app.config.number": "{label}: 숫자여야 합니다 (받은 값 {value!r})",
+    "app.config.huge_integer": "{label}: 너무 큽니다 (약 {sign}10^{power})",
+    "app.config.finite": "{label}: 유한한 숫자여야 합니다 (받은 값 {value})",
+    "app.config.greater": "{label}: {minimum:g}보다 커야 합니다 (받은 값 {value:g})",
+    "app.config.at_least": "{label}: {minimum:g} 이상이어야 합니다 (받은 값 {value:g})",
+    "app.config.too_large": "{label}: {value:g}는 너무 커서 쓸모가 없습니다",
     "help.title": "도움말 · 키",
     "help.drive": "학습 진행",
     "help.change": "학습 바꾸기 (바꿀 때마다 반복 0부터 다시 시작)",
@@ -622,53 +704,55 @@ KO: dict[str, str] = {
     "help.lesson_next": "다음 단계: 그 단계의 신경망, 설명, 패널",
     "help.lesson_previous": "이전 단계",
     "help.lesson_leave": "수업을 나가 자유롭게 실습 (내 학습은 두고 간 그대로)",
-    "help.step": "한 걸음 (지금 걸음 크기만큼)",
-    "help.back": "한 걸음 뒤로 (정확히: 체크포인트에서 다시 계산)",
-    "help.stride": "걸음 크기 크게 / 작게: 한 걸음에 1, 10, 100, 1000번 반복",
+    "help.step": "한 스텝 (지금 스텝 크기만큼 반복)",
+    "help.back": "한 스텝 뒤로 (정확히: 체크포인트에서 다시 계산)",
+    "help.stride": "스텝 크기 크게 / 작게: 한 스텝에 반복 1, 10, 100, 1000번",
     "help.run": "연속 학습 실행 / 멈춤",
     "help.speed": "자동 실행 빠르게 / 느리게 (초당 반복 수, 최대까지)",
     "help.zeros": "가중치 0으로 초기화",
     "help.random": "작은 무작위 가중치로 초기화 (randn × 0.01)",
     "help.init": "다음 / 이전 초기화 방식: zeros constant random xavier he",
-    "help.activation": "다음 / 이전 숨겨진 층 activation: tanh sigmoid relu leaky_relu",
+    "help.activation": "다음 / 이전 은닉층 활성화 함수: tanh sigmoid relu leaky_relu",
     "help.dataset": "다음 / 이전 데이터",
-    "help.hidden": "숨겨진 유닛 늘리기 / 줄이기 (1에서 64)",
+    "help.hidden": "은닉 유닛 늘리기 / 줄이기 (1에서 64)",
     "help.lr": "학습률 크게 / 작게",
     "help.scale": "초기화 크기 크게 / 작게",
     "help.seed": "다음 / 이전 시드",
     "help.panels": "신경망, 가중치, 손실, 경계 패널 보기 (작은 터미널)",
-    "help.scroll": "신경망과 가중치 패널 스크롤 (숨겨진 유닛이 많을 때)",
+    "help.scroll": "신경망과 가중치 패널 스크롤 (은닉 유닛이 많을 때)",
     "help.palette": "명령 팔레트: 모든 동작을 이름으로",
     "help.screenshot": "작업 디렉터리에 SVG 스크린샷 저장",
     "help.help": "이 도움말",
     "help.quit": "끝내기",
-    "help.why": ("왜 무작위 초기화인가? 가중치가 모두 같으면 숨겨진 유닛이 모두 같은 함수를 계산하고 같은 기울기를 "
+    "help.why": ("왜 무작위 초기화인가? 가중치가 모두 같으면 은닉 유닛이 모두 같은 함수를 계산하고 같은 기울기를 "
                  "받으므로 영원히 같은 채로 남습니다: \"1 of 4 units distinct\"를 보세요."),
+    "help.contract": ("상태 줄의 iter, loss, acc, init, k of n units distinct, frozen, diverged는 어느 언어에서나 "
+                      "영어 그대로입니다: 실습 스크립트와 테스트가 이 낱말을 읽기 때문입니다."),
     "help.close": "escape, q, ?, F1로 닫습니다.",
     "palette.placeholder": "명령 찾기…",
     "palette.no_matches": "맞는 명령이 없습니다",
     "palette.current": " (지금)",
     "palette.resets": "다시 시작",
-    "palette.step": "한 걸음",
-    "palette.step.help": "걸음 크기만큼 학습",
-    "palette.back": "한 걸음 뒤로",
-    "palette.back.help": "걸음 크기만큼 정확히 되돌리기",
+    "palette.step": "한 스텝",
+    "palette.step.help": "스텝 크기만큼 학습",
+    "palette.back": "한 스텝 뒤로",
+    "palette.back.help": "스텝 크기만큼 정확히 되돌리기",
     "palette.run": "실행 / 멈춤",
     "palette.run.help": "연속 학습",
     "palette.faster": "빠르게",
     "palette.faster.help": "초당 반복 늘리기",
     "palette.slower": "느리게",
     "palette.slower.help": "초당 반복 줄이기",
-    "palette.stride": "걸음 크기 {stride}",
+    "palette.stride": "스텝 크기 {stride}",
     "palette.stride.help": "space 한 번에 학습할 반복 수",
     "palette.zeros": "0으로 초기화",
     "palette.zeros.help": "init zeros, 반복 0",
     "palette.random": "무작위로 초기화",
     "palette.random.help": "init random (randn × 0.01), 반복 0",
     "palette.init": "초기화 init {scheme}{current}",
-    "palette.activation": "activation {name}{current}",
+    "palette.activation": "활성화 함수 activation {name}{current}",
     "palette.dataset": "데이터 dataset {name}{current}",
-    "palette.hidden": "숨겨진 유닛 hidden {hidden}{current}",
+    "palette.hidden": "은닉 유닛 hidden {hidden}{current}",
     "palette.lr": "학습률 lr {lr}{current}",
     "palette.scale": "초기화 크기 scale {scale}{current}",
     "palette.scale.help": "초기화 크기; 다시 시작",
@@ -703,27 +787,27 @@ KO: dict[str, str] = {
     "setting.lr": "학습률",
     "setting.scale": "초기화 크기",
     "setting.seed": "시드",
-    "setting.hidden": "숨겨진 유닛",
+    "setting.hidden": "은닉 유닛",
     "setting.samples": "예제 수",
     "setting.noise": "잡음",
     "setting.type": "{label} 입력…",
     "setting.type.help": "아무 값; 다시 시작",
     "setting.prompt": "{label} (지금 {value}): 값을 입력하세요. enter는 적용하고 다시 시작, escape는 취소",
-    "setting.not_integer": "--{option} ({label})은 정수여야 합니다: {text}",
-    "setting.not_number": "--{option} ({label})은 숫자여야 합니다: {text}",
+    "setting.not_integer": "{label}: 정수여야 합니다 (받은 값 {text})",
+    "setting.not_number": "{label}: 숫자여야 합니다 (받은 값 {text})",
     "setting.prompt_both": "{label} (지금 {value}): 값을 입력하세요. enter는 두 쪽 모두에 적용하고 다시 시작, escape는 취소",
-    "cli.description": "은닉층 하나짜리 신경망을 한 걸음씩 학습시키며 가중치를 왜 무작위로 초기화해야 하는지 봅니다.",
+    "cli.description": "은닉층 하나짜리 신경망을 반복 한 번씩 학습시키며 가중치를 왜 무작위로 초기화해야 하는지 봅니다.",
     "cli.headless": "UI 없이 학습하고 JSON 객체 하나를 출력",
     "cli.samples": "예제 수, 4 이상 (400)",
     "cli.noise": "데이터의 잡음 (데이터마다 기본값)",
-    "cli.hidden": "숨겨진 유닛 수, 1에서 64 (4)",
+    "cli.hidden": "은닉 유닛 수, 1에서 64 (4)",
     "cli.scale": "random: randn에 곱할 값 (0.01); constant: 그 값 (0.5); xavier/he: 곱할 값 (1)",
     "cli.lr": "학습률, 0보다 큼 (1.2)",
     "cli.seed": "데이터와 가중치의 시드 (1)",
-    "cli.steps": "headless로 학습할 반복 수 (10000)",
+    "cli.steps": "학습할 반복 수: headless (10000), 또는 앱이 학습을 열 때의 반복 (0); --lesson, --compare와는 함께 쓰지 않음",
     "cli.every": "K번 반복마다 history 항목 추가 (headless)",
     "cli.compare": "zeros와 random을 나란히 비교 (앱)",
-    "cli.lesson": "안내 수업 열기: 왜 가중치를 무작위로 초기화하는가 (앱)",
+    "cli.lesson": "수업 열기: 가중치를 왜 무작위로 초기화해야 하는가 (앱)",
     "cli.lang": "앱의 언어: en, ko (LC_ALL / LANG에서, 없으면 en)",
     "cli.export": "--headless와 함께: 기록을 PATH에 저장 (.csv 또는 .json); 있는 파일은 덮어쓰지 않음",
     "cli.serve": "브라우저에서 앱 제공 ('serve' extra 필요)",
@@ -748,13 +832,13 @@ KO: dict[str, str] = {
     "serve.full.again": "다시 시도",
     "key.lesson": "수업",
     "key.export": "내보내기",
-    "help.compare": "두 초기화를 나란히, 같은 걸음으로 비교",
-    "help.lesson": "안내 수업: 가중치를 왜 무작위로 초기화하는가 (9단계)",
+    "help.compare": "두 초기화를 나란히 놓고 같은 반복 수씩 함께 비교",
+    "help.lesson": "수업: 가중치를 왜 무작위로 초기화해야 하는가 (9단계)",
     "help.export": "학습 기록을 작업 디렉터리에 내보내기: e는 CSV, E는 JSON",
     "compare.title": " 비교 · {dataset} · {activation} · n_h {hidden} · lr {lr}",
     "compare.details": "자세히: {side} 쪽",
     "compare.side": "{side} 쪽: {init}",
-    "compare.keys": "space 걸음 · ← 뒤로 · r 실행 · tab 쪽 바꿈 · 1 2 3 패널 · ^p 쪽 설정 · c 나가기",
+    "compare.keys": "space 스텝 · ← 뒤로 · r 실행 · tab 쪽 바꿈 · 1 2 3 패널 · ^p 쪽 설정 · c 나가기",
     "compare.flip": "쪽 바꾸기",
     "compare.leave": "비교 끝내기",
     "compare.both_panels": "두 쪽의 패널이 모두 화면에 있습니다",
@@ -778,8 +862,8 @@ KO: dict[str, str] = {
     "export.started": "반복 0…{iteration}을(를) {names}(으)로 내보내는 중 …",
     "export.busy": "아직 내보내는 중입니다; 끝났다는 메시지를 기다리세요",
     "export.broke": "내보내지 못했습니다: {reason}",
-    "lesson.title": "수업 {n} / {total} · {title}",
-    "lesson.keys": "n 다음 · p 이전 · space 한 걸음 · r 실행 · < > 속도 · esc 나가기",
+    "lesson.title": "수업 {n}/{total}단계 · {title}",
+    "lesson.keys": "n 다음 · p 이전 · space 한 스텝 · r 실행 · < > 속도 · esc 나가기",
     "lesson.first": "첫 단계입니다",
     "lesson.last": "마지막 단계입니다: escape로 자유롭게 실습하세요",
     "lesson.fixed": "수업에서는 단계마다 데이터셋, 학습률, 시드가 정해져 있습니다: esc로 나가서 자유롭게 바꾸세요",
@@ -787,7 +871,7 @@ KO: dict[str, str] = {
     "key.lesson_fixed": "수업 단계가 정함",
     "lesson.1.title": "0으로 시작한 두 유닛",
     "lesson.1.body": (
-        "입력 n0 = 2, 숨겨진 유닛 n1 = 2, W1 = 0 (2×2), b1 = 0. 모든 예제에서 두 숨겨진 유닛은 같은 값을 "
+        "입력 n0 = 2, 은닉 유닛 n1 = 2, W1 = 0 (2×2), b1 = 0. 모든 예제에서 두 은닉 유닛은 같은 값을 "
         "계산합니다: z = 0·x + 0, a = tanh(0).\n"
         "예제 1, x = ({x1}, {x2}):  a[1]_1 = {a1}   a[1]_2 = {a2}\n"
         "가중치 패널을 보세요: h1과 h2 행에 같은 표시 ≡A가 붙어 있습니다."),
@@ -800,8 +884,8 @@ KO: dict[str, str] = {
         "가중치 패널의 '같은 기울기 행'에 나옵니다."),
     "lesson.3.title": "귀납법",
     "lesson.3.body": (
-        "기울기 강하 W1 := W1 − α·dW1 은 같은 행에서 같은 행을 빼므로 행은 계속 같습니다 — 귀납법으로 "
-        "모든 반복에서. space로 한 걸음씩 (먼저 ]를 누르면 한 걸음에 10번) 진행하며 간격을 보세요: 정확히 0.0 그대로입니다."),
+        "경사 하강법의 W1 := W1 − α·dW1 은 같은 행에서 같은 행을 빼므로 행은 계속 같습니다 — 귀납법으로 "
+        "모든 반복에서. space로 한 스텝씩 (먼저 ]를 누르면 한 스텝에 반복 10번) 진행하며 간격을 보세요: 정확히 0.0 그대로입니다."),
     "lesson.4.title": "동결, 또는 유닛 하나",
     "lesson.4.body": (
         "tanh와 W = 0이면 아무것도 움직이지 않습니다: tanh(0) = 0 → dW2 = 0, W2 = 0 → dZ1 = 0 "
@@ -810,25 +894,29 @@ KO: dict[str, str] = {
         "똑같은 유닛 넷은 유닛 하나보다 나을 게 없습니다."),
     "lesson.5.title": "유닛이 많아도 같다",
     "lesson.5.body": (
-        "숨겨진 유닛 8개, 상수 0.5: 망 패널의 작은 그림이 모두 같고 상태 줄은 1 of 8 units distinct "
+        "은닉 유닛 8개, 상수 0.5: 신경망 패널의 작은 그림이 모두 같고 상태 줄은 1 of 8 units distinct "
         "입니다. 유닛이나 입력을 늘려도 대칭은 그대로: W1의 모든 행이 같은 기울기를 받습니다."),
     "lesson.6.title": "해결: 무작위 초기화",
     "lesson.6.body": (
         "W1 = np.random.randn(n1, n0)·0.01, b1 = 0. 유닛이 서로 다르게 시작해 다른 기울기를 받고 "
-        "갈라집니다: r을 누르고 결정 경계를 보세요 (flower에서 약 90%). 편향 b는 0이어도 됩니다: "
+        "갈라집니다: r을 누르고 결정 경계를 보세요 (반복 10,000번 후 약 90%). 편향 b는 0이어도 됩니다: "
         "W가 대칭을 깨면 편향도 따라 달라집니다."),
     "lesson.7.title": "왜 작은 값인가",
     "lesson.7.body": (
-        "무작위지만 ×{scale}: |Z|가 커서 tanh가 포화되고 (|z| > 3인 값이 {saturated}, 그곳은 평평) 그 "
-        "기울기가 사라집니다. 손실이 아주 크게 시작해 느리게 줄어듭니다: 반복 {iterations}번 후 정확도 "
-        "{acc}, ×0.01은 {acc_small}. s / S로 크기를 바꾸고 r을 누르세요."),
+        "무작위지만 ×{scale}: 반복 0에서 |Z1|의 {saturated}가 3보다 큽니다. 그곳에서는 tanh′ < 0.01이라 "
+        "역전파되는 기울기가 모두 작아지고, 손실은 {loss0}에서 시작합니다 (동전 던지기: 0.693). {pace} "
+        "s / S로 크기를 바꾸고 r을 누르세요."),
+    "lesson.pace.slower": ("반복 {iterations}번 후 정확도는 {acc}, ×0.01로 시작한 같은 신경망은 {reference}: 크게 시작한 "
+                           "신경망이 더 느리게 배웁니다."),
+    "lesson.pace.same": "반복 {iterations}번 후 정확도는 {acc}로, ×0.01로 시작한 같은 신경망({reference})과 비슷합니다.",
+    "lesson.pace.faster": "반복 {iterations}번 후 정확도는 {acc}로, ×0.01로 시작한 같은 신경망({reference})보다 앞섭니다.",
     "lesson.8.title": "Xavier와 He: 넓은 층을 위한 크기",
     "lesson.8.body": (
-        "깊은 망은 층의 너비로 크기를 정합니다: tanh에는 Xavier randn·√(1/n_prev), ReLU에는 He "
-        "randn·√(2/n_prev). 여기서는 숨겨진 유닛 32개에 Xavier; i로 He를, a로 activation을 바꿔 보세요."),
+        "깊은 신경망은 층의 너비로 크기를 정합니다: tanh에는 Xavier randn·√(1/n_prev), ReLU에는 He "
+        "randn·√(2/n_prev). 여기서는 은닉 유닛 32개에 Xavier; i로 He를, a로 활성화 함수를 바꿔 보세요."),
     "lesson.9.title": "대칭 깨기",
     "lesson.9.body": (
-        "상수 0.5에 가중치 하나(W1[1,1])만 ε = 1e-12 더함. 대칭 상태는 불안정한 고정점이라 간격이 "
+        "모든 가중치를 상수 0.5로 두고 하나(W1[1,1])에만 ε = 1e-12를 더했습니다. 대칭 상태는 불안정한 고정점이라 간격이 "
         "지수적으로 커집니다 (로그 그래프에서 직선). r을 누르세요: 10,000번 반복 후에도 두 유닛의 차이는 "
         "약 0.005뿐이고, 약 16,000번이 지나서야 실제로 갈라집니다 (그때 손실이 0.643에서 0.596으로 "
         "떨어집니다). 기다리면 수천 번 걸리는 일을 무작위 초기화는 한 번에 해냅니다."),
@@ -896,6 +984,6 @@ KO: dict[str, str] = {
 STRINGS: dict[str, dict[str, str]] = {"en": EN, "ko": KO}
 
 # Keys whose text is the same in every language: the status bar's contract words and the chart's ASCII labels.
-CONTRACT = ("status.iter", "status.loss", "status.loss_none", "status.distinct", "status.frozen", "status.diverged",
-            "status.init")
+CONTRACT = ("status.iter", "status.loss", "status.loss_none", "status.acc", "status.distinct", "status.frozen",
+            "status.diverged", "status.init")
 CHART = ("chart.exact_zero", "chart.above_zero")

@@ -9,6 +9,7 @@ from engine.history import Record
 from engine.plane import bounds_of
 from engine.trainer import Trainer
 from tui.i18n import t
+from tui.run_facts import RunFactSource
 from tui.widgets.boundary import DecisionBoundary
 from tui.widgets.diagram import NetworkDiagram
 from tui.widgets.loss_chart import LossChart
@@ -36,6 +37,20 @@ def speed_at_least(speed: float) -> int:
 LEARNING_RATES = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 0.5, 1.0, 1.2, 2.0, 3.0, 5.0, 10.0)
 SCALES = (0.001, 0.01, 0.1, 0.5, 1.0, 2.0, 5.0, 10.0, 100.0)  # ×100: where tanh saturates (lesson step 7)
 HIDDEN_CHOICES = (1, 2, 3, 4, 5, 8, 16, 32, 64)
+MAX_HIDDEN_UNITS = 64  # engine.config's limit, said in the app's words ("64 hidden units is the most")
+
+
+def hidden_after(n_h: int, direction: int) -> int | None:
+    """+ / - on the hidden units: one more or fewer up to 8, then doubling or halving (16, 32, 64); None
+    past 1 or 64, where the key says why it does nothing instead of restarting the same network."""
+    if direction > 0:
+        return None if n_h >= MAX_HIDDEN_UNITS else min(MAX_HIDDEN_UNITS, n_h + 1 if n_h < 8 else n_h * 2)
+    return None if n_h <= 1 else (n_h - 1 if n_h <= 8 else n_h // 2)
+
+
+def hidden_refusal(direction: int) -> str:
+    """What + at 64 or - at 1 says."""
+    return t("app.hidden_most", most=MAX_HIDDEN_UNITS) if direction > 0 else t("app.hidden_fewest", fewest=1)
 
 
 def next_in(choices: tuple, current, direction: int):
@@ -92,14 +107,17 @@ class RunSide:
         return frame_of(self.trainer, self.points, running, speed_label, stride)
 
 
-def frame_of(trainer: Trainer, points: TrainingPoints, running: bool, speed_label: str, stride: int) -> RunFrame:
-    """The trainer's current state as plain values (call it while no other thread steps the trainer)."""
+def frame_of(trainer: Trainer, points: TrainingPoints, running: bool, speed_label: str, stride: int,
+             facts: RunFactSource | None = None) -> RunFrame:
+    """The trainer's current state as plain values (call it while no other thread steps the trainer); with
+    ``facts``, what the hints need to say about it too."""
     snapshot = trainer.snapshot()
     records = list(trainer.history.records)
     if not records or records[-1].iteration < snapshot.iteration:  # history lags one step behind
         records.append(Record(snapshot.iteration, snapshot.loss if snapshot.loss is not None else float("nan"),
                               snapshot.accuracy, snapshot.unit_gap))
-    return RunFrame(trainer.config, snapshot, tuple(records), points, running, speed_label, stride)
+    return RunFrame(trainer.config, snapshot, tuple(records), points, running, speed_label, stride,
+                    facts.facts(trainer, snapshot.accuracy) if facts is not None else None)
 
 
 class TimedRuns:

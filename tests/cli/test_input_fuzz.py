@@ -221,12 +221,14 @@ def test_subprocess_exit_codes_and_one_line(args, valid):
 @example(option="lr", text="9" * 5000)
 @example(option="hidden", text="1e400")
 def test_typed_values_follow_the_same_rules_as_the_command_line(option, text):
-    from tui.screens.value_input import parse_setting
+    from tui.i18n import app_error_text, t
+    from tui.screens.value_input import TYPED_SETTINGS, parse_setting
 
     try:
         Config().replace(**{option: parse_setting(option, text)})
         accepted = True
     except ConfigError as error:
         accepted = False
-        assert "\n" not in str(error) and str(error).startswith(f"--{option} ")
+        said = app_error_text(error)  # what the app shows: the setting's name, not its --option
+        assert "\n" not in said and not said.startswith("--") and t(TYPED_SETTINGS[option][0]).rstrip("s") in said
     assert accepted == expected_valid(option, text), (option, text)

@@ -288,6 +288,10 @@ async def open_typed_setting(app, pilot, option: str) -> None:
 async def test_a_bad_typed_value_is_an_error_notification_and_changes_nothing(make_app, option):
     from textual.widgets import Input
 
+    from tui.i18n import t
+    from tui.screens.value_input import TYPED_SETTINGS
+
+    label = t(TYPED_SETTINGS[option][0])
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("space", "space")
@@ -301,7 +305,9 @@ async def test_a_bad_typed_value_is_an_error_notification_and_changes_nothing(ma
             field.value = text
             await pilot.press("enter")
             errors = [n.message for n in app._notifications if n.severity == "error"]
-            assert len(errors) == 1 and "\n" not in errors[0] and errors[0].startswith(f"--{option} "), (text, errors)
+            assert len(errors) == 1 and "\n" not in errors[0], (text, errors)
+            # in the app's words: the setting by its name ("learning rate: …"), never by its --option
+            assert not errors[0].startswith("--") and label.rstrip("s") in errors[0], (text, errors)
             assert app.config == before and app.trainer.iteration == 2, text
         await pilot.press("escape")
         assert app.screen is app.screen_stack[0] and app.config == before

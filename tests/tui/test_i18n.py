@@ -173,7 +173,8 @@ async def test_korean_screens_show_no_english_outside_the_table(korean):
         seen["lesson"] = _screen_text(app)
     for name, text in seen.items():
         assert not _english_words(text), (name, _english_words(text))
-    assert "도움말" in seen["help"] and "한 걸음" in seen["help"]
+    assert "도움말" in seen["help"] and "한 스텝" in seen["help"] and "걸음" not in "".join(seen.values())
+    assert "실습 스크립트" in seen["help"]  # which words stay English, and why
     assert "명령 찾기" in seen["palette"]
 
 
@@ -187,19 +188,19 @@ async def test_korean_help_status_explanation_and_footer(korean):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         status = status_text(app)
-        for contract in ("iter 0", "loss 0.6931", "1 of 4 units distinct", "frozen", "init zeros"):
-            assert contract in status  # read by lab scripts: English in every language
-        assert "정확도" in status and "acc " not in status
+        for contract in ("iter 0", "loss 0.6931", "acc 50.0%", "1 of 4 units distinct", "frozen", "init zeros"):
+            assert contract in status  # read by lab scripts: English in every language, acc like loss
+        assert "정확도" not in status
         assert explanation_text(app).startswith("frozen: ") and "기울기" in explanation_text(app)
         keys = list(app.query(FooterKey))
         descriptions = {key.description for key in keys}
-        assert {"걸음", "뒤로", "실행", "비교", "도움말", "끝내기", "팔레트"} <= descriptions
+        assert {"스텝", "뒤로", "실행", "비교", "도움말", "끝내기", "팔레트"} <= descriptions
         assert not descriptions & {"step", "back", "run", "help", "quit", "palette"}
         assert all(key.region.right <= 80 for key in keys if key.region.width), "a footer key off screen"
         await pilot.press("question_mark")
         await pilot.pause()
         help_text = str(app.screen.query_one("#help-text").render())
-        assert i18n.KO["help.drive"] in help_text and "숨겨진 유닛" in help_text
+        assert i18n.KO["help.drive"] in help_text and "은닉 유닛" in help_text
         box = app.screen.query_one("#help-box")
         assert box.border_title == "도움말 · 키"
         assert max(cell_len(line) for line in help_text.splitlines()) <= app.screen.query_one("#help-text").content_size.width
@@ -230,7 +231,7 @@ async def test_a_refused_setting_is_reported_in_korean(korean):
         app.change(hidden=0)
         await pilot.pause()
         messages = [notification.message for notification in app._notifications]
-        assert "--hidden 값은 1부터 64까지의 정수여야 합니다. 받은 값: 0" in messages
+        assert "은닉 유닛은 적어도 1개 있어야 합니다" in messages  # the app's words, not --hidden's
         assert app.config.hidden == 4  # and nothing changed
 
 
@@ -264,3 +265,15 @@ async def test_english_stays_english(make_app):
         await pilot.press("question_mark")
         await pilot.pause()
         assert "Drive training" in str(app.screen.query_one("#help-text").render())
+
+
+def test_korean_says_each_step_one_way():
+    """Issue 12, point 13: 단계 for a lesson step, 스텝 for a training step (one stride) and 반복 for an
+    iteration; never 걸음, never the stiff 안내 수업; 은닉 (the usual term, as in 은닉층) for hidden; acc like loss."""
+    korean = " ".join(i18n.KO.values())
+    for stiff in ("걸음", "안내 수업", "숨겨진"):
+        assert stiff not in korean, stiff
+    assert i18n.KO["status.acc"] == i18n.EN["status.acc"] == "acc {acc}" and "status.acc" in i18n.CONTRACT
+    assert "단계" in i18n.KO["lesson.title"] and "스텝" in i18n.KO["key.step"] and "반복" in i18n.KO["help.stride"]
+    for word in ("iter", "loss", "acc", "init", "units distinct", "frozen", "diverged"):
+        assert word in i18n.KO["help.contract"] and word in i18n.EN["help.contract"]

@@ -188,11 +188,28 @@ async def test_notifications_in_compare_mode_leave_both_status_lines_and_the_key
                                                           "#cmp-keys"), "side A: zeros;")
 
 
-async def test_notifications_in_the_lesson_leave_its_status_line_and_text(make_app):
+async def test_notices_in_the_lesson_sit_in_its_text_box_never_over_the_panel(make_app):
+    """Issue 12, point 7: a toast covered the live panel the step asks the student to watch; the notice now
+    takes the key line's place in the text box, and the panel's rows stay exactly as they were."""
+    from textual.widgets._toast import Toast
+
     app = make_app()
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        await pilot.press("g", "p")  # p on the first step: "this is the first step"
-        await _assert_toasts_leave_rows_alone(app, pilot, ("#lesson-box", "#lesson-status"), "first step")
+        await pilot.press("g")
+        await pilot.pause()
+        screen = app.screen
+        panel = screen.query_one("#lesson-panels").region
+        before = screen_lines(app)
+        await pilot.press("p")  # p on the first step: "this is the first step"
+        await pilot.pause()
+        after = screen_lines(app)
+        box = screen.query_one("#lesson-box").region
+        assert any("▸ this is the first step" in row for row in after[box.y:box.bottom])
+        assert not screen.query(Toast) and not app._notifications
+        assert after[panel.y:panel.bottom] == before[panel.y:panel.bottom]
+        screen.clear_notice()  # as its timer does
+        await pilot.pause()
+        assert screen_lines(app) == before  # the key line is back
 
 
 def test_a_one_line_status_keeps_the_contract_words_and_the_extras_that_fit_most_important_first():
@@ -202,3 +219,36 @@ def test_a_one_line_status_keeps_the_contract_words_and_the_extras_that_fit_most
     assert fit_line(parts, 26).plain == "iter 5 · init zeros"  # no acc: nor the less important tanh
     assert fit_line(parts, 25).plain == "iter 5 · init zeros"
     assert fit_line(parts, 12).plain == "iter 5 · in…"  # narrower than the contract's words: cut
+
+
+async def test_a_notice_belongs_to_the_step_and_screen_that_raised_it(make_app):
+    """Issue 12, point 7: after i on lesson step 8, its "now he 1 · tanh · n_h 32 …" notice stayed over step
+    9's chart after n. A step change, and a change of screen, now take the old notices away."""
+    from textual.widgets._toast import Toast
+
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("z")  # a notice on the main screen …
+        await pilot.pause()
+        assert app._notifications
+        await pilot.press("g")  # … is not carried into the lesson
+        await pilot.pause()
+        screen = app.screen
+        assert not app._notifications and not screen.query(Toast) and screen.notice is None
+        screen.go_to(7)
+        await pilot.press("i")
+        await pilot.pause()
+        assert screen.notice and screen.notice[0].startswith("now he 1 · tanh · n_h 32")
+        await pilot.press("n")
+        await pilot.pause()
+        assert screen.step_info.number == 9 and screen.notice is None
+        assert not any("now he" in row for row in screen_lines(app))
+        await pilot.press("i", "c")  # a step 9 notice, then compare mode: the notice stays with the lesson
+        await pilot.pause()
+        assert not app._notifications and not app.screen.query(Toast)
+        await pilot.press("z")  # a compare-mode notice (a toast) …
+        await pilot.pause()
+        assert app._notifications
+        await pilot.press("escape")  # … goes when compare mode does
+        await pilot.pause()
+        assert app.screen is screen and screen.notice is None and not app._notifications

@@ -7,7 +7,7 @@ import pytest
 from rich.cells import cell_len
 
 from engine.config import Config
-from tests.tui.conftest import notifications
+from tests.tui.conftest import notifications, screen_lines
 from tui import i18n
 from tui.cells import wrap_cells
 from tui.lesson.screen import LessonScreen
@@ -75,7 +75,7 @@ async def test_every_step_renders_at_80x24_without_overflow(code, language):
         assert screen.index == len(STEPS) - 3
         if code == "ko":
             assert all(any("\uac00" <= ch <= "\ud7a3" for ch in title) for title in seen)  # Hangul
-            assert "숨겨진 유닛" in " ".join(text) and "대칭" in " ".join(text)
+            assert "은닉 유닛" in " ".join(text) and "대칭" in " ".join(text)
 
 
 async def test_steps_set_up_the_network_they_talk_about():
@@ -114,14 +114,14 @@ async def test_lesson_key_in_the_app_and_escape_returns(make_app):
         await pilot.press("d", "D", "l", "L", "N")
         assert app.screen.run.config == lesson_config and app.screen.step_info.number == 1
         assert app.config == make_app().config
-        assert "in the lesson each step sets the data set" in " ".join(notifications(app))
-        await pilot.press("x")  # the lesson's own key: its run changes, and a toast says the text has not
+        assert "in the lesson each step sets the data set" in app.screen.notice[0]  # in its text box
+        await pilot.press("x")  # the lesson's own key: its run changes, and a notice says the text has not
         assert app.screen.run.config.init == "random" and app.config == make_app().config
-        assert any(n.startswith("now random 0.01 · tanh · n_h 2: the text still describes") for n in notifications(app))
-        await pilot.press("n", "p")  # another step and back: the step's own network, and no "now …" toast for it
-        assert app.screen.run.config == STEPS[0].config
+        assert app.screen.notice[0].startswith("now random 0.01 · tanh · n_h 2: the text still describes")
+        await pilot.press("n", "p")  # another step and back: the step's own network, its notice gone with it
+        assert app.screen.run.config == STEPS[0].config and app.screen.notice is None
         await pilot.press("z")  # the step's own init again: nothing to warn about
-        assert sum(n.startswith("now ") for n in notifications(app)) == 1
+        assert app.screen.notice is None and not notifications(app)
         from tui.compare import CompareScreen
 
         lesson = app.screen
@@ -152,7 +152,7 @@ async def test_ctrl_s_screenshots_the_lesson(tmp_path, monkeypatch, language):
     assert names == ["shallow-tui-iter0-random.svg",  # back in the app: the main run's name
                      "shallow-tui-lesson-step1-iter0-zeros.svg", "shallow-tui-lesson-step3-iter2-constant-0.5.svg"]
     svg = html.unescape((tmp_path / names[1]).read_text()).replace("\xa0", " ")
-    assert "숨겨진" in svg and "1 of 2 units distinct" in svg
+    assert "은닉" in svg and "1 of 2 units distinct" in svg
 
 
 def test_wrap_counts_hangul_as_two_cells():
@@ -221,7 +221,29 @@ def test_the_numbers_the_lesson_quotes_make_its_point():
     four = values(4)
     assert abs(four["acc"] - four["acc1"]) < 5 and four["acc4"] > four["acc"] + 15
     seven = values(7)
-    assert seven["saturated"] >= 90 and seven["acc_small"] > seven["acc"] + 15
+    assert seven["saturated"] >= 90 and seven["reference"] > seven["acc"] + 15 and seven["verdict"] == "slower"
+    assert "learns slower" in i18n.t("lesson.7.body", **values_text(STEPS[6]))
+
+
+def values_text(step):
+    from engine.trainer import Trainer
+    from tui.lesson.steps import set_up, text_values
+
+    trainer = Trainer(step.config)
+    set_up(step, trainer)
+    return text_values(step, trainer)
+
+
+def test_step_7_says_slower_only_when_its_run_shows_it():
+    """Its text is computed from its run: the same step at ×10 (which on the flower data learns as fast as
+    ×0.01) says so, and never "slower"."""
+    import dataclasses
+
+    ten = dataclasses.replace(STEPS[6], config=STEPS[6].config.replace(scale=10.0))
+    said = values_text(ten)
+    assert said["verdict"] == "same" and said["acc"] == "90.2%" and said["reference"] == "89.2%"
+    text = i18n.t("lesson.7.body", **said)
+    assert "slower" not in text and "86%" in text and "90.2%" in text
 
 
 def test_step_9_says_how_long_waiting_takes():
@@ -243,3 +265,35 @@ def test_step_9_says_how_long_waiting_takes():
     assert round(losses[15_000], 3) == 0.643 and round(losses[17_000], 3) == 0.596  # … and the loss drops
     for text in (i18n.EN["lesson.9.body"], i18n.KO["lesson.9.body"]):
         assert "0.005" in text and ("16 000" in text or "16,000" in text) and "0.643" in text and "0.596" in text
+
+
+async def test_c_on_every_step_compares_zeros_with_random_001_on_the_steps_network():
+    """Issue 12, point 6: on every step A is zeros and B the course's random ×0.01 (at step 9 it was the step's
+    constant 0.5 without its ε, at step 7 random ×100), on the step's data, units, activation and rate."""
+    from engine.init import initialize_parameters
+    from tui.compare import CompareScreen
+
+    app = _open_lesson()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        lesson = app.screen
+        for step in STEPS:
+            assert lesson.step_info is step
+            await pilot.press("c")
+            screen = app.screen
+            assert isinstance(screen, CompareScreen), step.number
+            a, b = screen.sides["A"].trainer, screen.sides["B"].trainer
+            assert a.config.init == "zeros" and (b.config.init, b.config.resolved_scale) == ("random", 0.01)
+            for side in (a, b):
+                assert (side.config.dataset, side.config.hidden, side.config.activation, side.config.lr,
+                        side.config.seed) == (step.config.dataset, step.config.hidden, step.config.activation,
+                                              step.config.lr, step.config.seed), step.number
+                assert side.iteration == 0 and not side.config.overrides
+            course = initialize_parameters(step.config.replace(init="random", scale=0.01), b.data.n_x)
+            assert (b.params.W1 == course.W1).all() and (b.params.W2 == course.W2).all()  # no ε, no ×100
+            shown = "\n".join(screen_lines(app))  # the sides' inits, wherever compare mode names them
+            assert "zeros" in shown and "random 0.01" in shown and "constant" not in shown, shown
+            await pilot.press("escape")
+            assert app.screen is lesson and lesson.step_info is step  # back on the same step
+            await pilot.press("n")
+            await pilot.pause()

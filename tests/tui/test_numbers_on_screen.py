@@ -20,22 +20,26 @@ from tui.widgets.run_frame import RunFrame
 from tui.widgets.weights import weights_table
 
 DECIMAL = re.compile(r"\d*\.\d+(?:e[+-]?\d+)?")
-MOST_DIGITS = 5  # fmt4 shows 4 significant digits; loss 12.3456 (":.4f") has 6 and is the widest allowed
 
 
-def significant_digits(number: str) -> int:
-    mantissa = number.split("e")[0].replace(".", "").lstrip("0")
-    return len(mantissa)
+def readable(number: str) -> bool:
+    """At most 4 decimals (the status bar's "loss 122.4732") or at most 4 significant digits (fmt4's
+    "0.01609", "1.234e-17"): a fixed precision either way."""
+    mantissa = number.split("e")[0]
+    decimals = len(mantissa.partition(".")[2])
+    significant = len(mantissa.replace(".", "").lstrip("0"))
+    return decimals <= 4 or significant <= 4
 
 
 def long_numbers(lines: list[str]) -> list[str]:
-    return [number for line in lines for number in DECIMAL.findall(line)
-            if significant_digits(number) > MOST_DIGITS + 1]
+    return [number for line in lines for number in DECIMAL.findall(line) if not readable(number)]
 
 
 def test_the_check_finds_a_full_double():
     assert long_numbers(["smallest gap between units: 16.912544808925205"]) == ["16.912544808925205"]
-    assert long_numbers(["loss 0.6931 · acc 90.2% · gap 1.086 · 1e-17 · iter 100000"]) == []
+    assert long_numbers(["loss 0.6931 · acc 90.2% · gap 1.086 · 1e-17 · iter 100000 · loss 122.4732"]) == []
+    assert long_numbers(["gap 0.016094062634087632", "1.0857272942119693"]) == ["0.016094062634087632",
+                                                                                  "1.0857272942119693"]
 
 
 def test_the_gap_is_shown_to_4_digits_and_an_exact_zero_as_exact():

@@ -9,7 +9,7 @@ import pytest
 from engine.config import Config
 from engine.trainer import Trainer
 from tui.app import ShallowApp
-from tui.run_side import points_of
+from tui.run_side import frame_of, points_of
 from tui.widgets.diagram import diagram, edge
 from tui.widgets.explanation import explain
 from tui.widgets.heatmap import PALETTE, half_block_rows, levels
@@ -104,13 +104,17 @@ def test_weights_table_marks_identical_rows_and_shows_the_exact_gap():
 @pytest.mark.parametrize("settings, start", [
     (dict(init="zeros"), "frozen: zero weights with tanh: every weight gradient is exactly 0"),
     (dict(init="constant"), "symmetric: all 4 hidden units are identical"),
-    (dict(init="random", scale=10.0), "saturated: large initial weights"),
-    (dict(init="random"), "learning:"),
-    (dict(init="random", lr=1e9), "unstable: the loss is"),  # finite, so not 'diverged', yet not learning
+    (dict(init="random", scale=100.0), "saturated start (97% of |Z1| above 3 at iteration 0)"),
+    (dict(init="random"), "learning: the loss fell from 0.6930"),
+    (dict(init="random", lr=1e9), "unstable: the loss rose from 0.6930"),  # finite, so not 'diverged'
 ])
 def test_explanation_wording(settings, start):
-    frame = _frame(**settings)
-    assert explain(frame.snapshot, frame.config).startswith(start)
+    from tui.run_facts import RunFactSource
+
+    trainer = Trainer(Config(**settings))
+    trainer.step(3)
+    frame = frame_of(trainer, points_of(trainer), False, "", 1, RunFactSource())
+    assert explain(frame).startswith(start)
 
 
 def _contains_array(value) -> bool:

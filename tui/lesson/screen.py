@@ -17,15 +17,18 @@ from textual.widgets import Static
 
 from engine.config import ACTIVATIONS, INIT_SCHEMES, Config, ConfigError
 from tui.cells import wrap_cells
-from tui.i18n import error_text, t, translate_bindings
+from tui.i18n import app_error_text, t, translate_bindings
 from tui.lesson.steps import STEPS, set_up, text_values
 from tui.keys import DRIVE_KEYS, PANEL_KEYS, RUN_KEYS
-from tui.run_side import SCALES, RunSide, TimedRuns, cycle, file_part, next_in, run_panels, speed_at_least
+from tui.run_side import (SCALES, RunSide, TimedRuns, cycle, file_part, hidden_after, hidden_refusal, next_in, run_panels,
+                          speed_at_least)
 from tui.widgets.run_frame import init_label
 from tui.widgets.status import fit_line, status_parts
 
 PANELS = {1: "net", 2: "weights", 3: "loss", 4: "boundary"}
 TEXT_BOX_CHROME = 4  # round border (2) and padding 0 1 (2) around the lesson text, in cells
+NOTICE_SECONDS = 5  # a notice without its own timeout, as long as a Textual toast stays
+NOTICE_STYLES = {"information": "bold", "warning": "bold yellow", "error": "bold red"}
 
 
 class LessonScreen(TimedRuns, Screen):
@@ -62,6 +65,9 @@ class LessonScreen(TimedRuns, Screen):
         self.panel = STEPS[start].panel
         self.lines: list[str] = []
         self._values: dict = {}
+        # The newest notice of this step, shown in the text box in place of the key line (see show_notice).
+        self.notice: tuple[str, str] | None = None  # (message, severity)
+        self._notice_timer = None
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="lesson-box"):
@@ -83,6 +89,7 @@ class LessonScreen(TimedRuns, Screen):
 
     def go_to(self, index: int) -> None:
         self.pause()
+        self.clear_notice(redraw=False)  # a notice belongs to the step that raised it
         self.index = index
         step = STEPS[index]
         set_up(step, self.run.trainer)
@@ -113,18 +120,51 @@ class LessonScreen(TimedRuns, Screen):
         number = self.step_info.number
         return t(f"lesson.{number}.body", **self._values) + "\n" + t("lesson.keys")
 
+    # -- notices ---------------------------------------------------------------------------------------
+    def show_notice(self, message: str, severity: str = "information", timeout: float | None = None) -> None:
+        """The app's notify() while the lesson is on screen: the message takes the key line's place in the
+        text box until it times out or the step changes. A toast would cover the live panel the step asks the
+        student to watch, and outlive the step that raised it (it stayed over step 9's chart)."""
+        if self._notice_timer is not None:
+            self._notice_timer.stop()
+        self.notice = (message, severity)
+        self._notice_timer = self.set_timer(NOTICE_SECONDS if timeout is None else timeout, self.clear_notice)
+        self.redraw()
+
+    def clear_notice(self, redraw: bool = True) -> None:
+        if self._notice_timer is not None:
+            self._notice_timer.stop()
+            self._notice_timer = None
+        if self.notice is not None:
+            self.notice = None
+            if redraw:
+                self.redraw()
+
+    def _text(self) -> Text:
+        """The step's text, and under it the key line (dim) or the newest notice in its place."""
+        number = self.step_info.number
+        width = self.text_width
+        body = wrap_cells(t(f"lesson.{number}.body", **self._values), width)
+        if self.notice is None:
+            tail, style = wrap_cells(t("lesson.keys"), width), "dim"
+        else:
+            message, severity = self.notice
+            tail, style = wrap_cells("▸ " + message, width), NOTICE_STYLES.get(severity, "bold")
+        self.lines = body + tail
+        text = Text("\n".join(body), end="")
+        text.append("\n" + "\n".join(tail), style)
+        return text
+
     def redraw(self) -> None:
         number = self.step_info.number
-        self.lines = wrap_cells(self.lesson_text(), self.text_width)
+        lesson_text = self._text()
         frame = self.run.frame(self._timer is not None, self.speed_label, self.stride)
         with self.app.batch_update():
             box = self.query_one("#lesson-box")
             box.border_title = t("lesson.title", n=number, total=len(STEPS), title=t(f"lesson.{number}.title"))
             # The status line below has no room for the speed at 80 columns: the box's lower edge shows it.
             box.border_subtitle = t("status.stride", stride=self.stride) + " · " + self.run_state()
-            text = Text("\n".join(self.lines[:-1]), end="")
-            text.append("\n" + self.lines[-1], "dim")
-            self.query_one("#lesson-text", Static).update(text)
+            self.query_one("#lesson-text", Static).update(lesson_text)
             for key, name in PANELS.items():
                 panel = self.query_one(f"#lesson-{name}")
                 panel.display = key == self.panel
@@ -146,7 +186,7 @@ class LessonScreen(TimedRuns, Screen):
         try:
             config = self.run.config.replace(**setting)
         except ConfigError as error:
-            self.notify(error_text(error), severity="error")
+            self.notify(app_error_text(error), severity="error")
             return
         self.pause()
         self.run.reset(config)
@@ -164,13 +204,21 @@ class LessonScreen(TimedRuns, Screen):
     def action_scale(self, direction: int) -> None:
         config: Config = self.run.config
         if config.init == "zeros":
+            self.notify(t("app.no_scale"), severity="warning")
             return
         scale = next_in(SCALES, config.resolved_scale, direction)
-        if scale is not None:
-            self.action_change("scale", scale)
+        if scale is None:
+            self.notify(t("app.scale_largest" if direction > 0 else "app.scale_smallest",
+                          scale=f"{config.resolved_scale:g}"), severity="warning")
+            return
+        self.action_change("scale", scale)
 
     def action_hidden(self, direction: int) -> None:
-        self.action_change("hidden", max(1, min(64, self.run.config.hidden + direction)))
+        hidden = hidden_after(self.run.config.hidden, direction)
+        if hidden is None:
+            self.notify(hidden_refusal(direction), severity="warning")
+            return
+        self.action_change("hidden", hidden)
 
     def action_panel(self, number: int) -> None:
         self.panel = number
@@ -197,4 +245,6 @@ class LessonScreen(TimedRuns, Screen):
 
     def action_leave(self) -> None:
         self.pause()
+        self.clear_notice(redraw=False)
+        self.app.clear_notifications()  # toasts raised here (under help, say) stay with the lesson
         self.dismiss()

@@ -10,6 +10,9 @@ from dataclasses import dataclass
 from engine.config import Config
 from engine.history import Checkpoints
 from engine.trainer import Trainer
+from tui.i18n import t
+from tui.run_facts import Pace, reference_config, start_of
+from tui.widgets.run_frame import fmt_loss
 
 
 @dataclass(frozen=True)
@@ -67,18 +70,21 @@ def text_values(step: LessonStep, trainer: Trainer) -> dict:
                 "row2": "[" + ", ".join(_num(v) for v in s.dW1[1]) + "]"}
     if step.number == 4:  # the constant net against random nets of one and of four units, as far trained
         return {"iterations": trainer.iteration, "acc": f"{trainer.snapshot().accuracy:.1%}",
-                "acc1": _accuracy_after(step.config.replace(hidden=1, init="random", scale=None), trainer),
-                "acc4": _accuracy_after(step.config.replace(init="random", scale=None), trainer)}
-    if step.number == 7:  # the large start against the course's 0.01, as far trained
-        s = trainer.snapshot()
-        return {"scale": f"{step.config.resolved_scale:g}", "iterations": trainer.iteration,
-                "saturated": f"{s.saturated_share:.0%}", "acc": f"{s.accuracy:.1%}",
-                "acc_small": _accuracy_after(step.config.replace(scale=0.01), trainer)}
+                "acc1": f"{_accuracy_after(step.config.replace(hidden=1, init='random', scale=None), trainer):.1%}",
+                "acc4": f"{_accuracy_after(step.config.replace(init='random', scale=None), trainer):.1%}"}
+    if step.number == 7:  # the large start at iteration 0, and its pace against the course's 0.01, as far trained
+        start = start_of(trainer)
+        accuracy = trainer.snapshot().accuracy
+        pace = Pace(trainer.iteration, accuracy, _accuracy_after(reference_config(step.config), trainer))
+        said = {"iterations": pace.iteration, "acc": f"{accuracy:.1%}", "reference": f"{pace.reference_accuracy:.1%}"}
+        return {"scale": f"{step.config.resolved_scale:g}", "saturated": f"{start.saturated_share:.0%}",
+                "loss0": fmt_loss(start.loss) if start.loss is not None else "—", "verdict": pace.verdict,
+                "pace": t(f"lesson.pace.{pace.verdict}", **said), **said}
     return {}
 
 
-def _accuracy_after(config: Config, trainer: Trainer) -> str:
+def _accuracy_after(config: Config, trainer: Trainer) -> float:
     """Accuracy of ``config`` on ``trainer``'s data after as many iterations as ``trainer`` has done."""
     other = Trainer(config, trainer.data)
     other.step(trainer.iteration)
-    return f"{other.snapshot().accuracy:.1%}"
+    return other.snapshot().accuracy

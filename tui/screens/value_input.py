@@ -15,7 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from engine.config import ConfigError
-from tui.i18n import error_text, t, translate_bindings
+from tui.i18n import app_error_text, t, translate_bindings
 from tui.screens.palette import ListedCommands, run_screen
 
 if TYPE_CHECKING:
@@ -42,7 +42,7 @@ def parse_setting(option: str, text: str) -> int | float:
         return kind(cleaned)
     except (ValueError, OverflowError):
         message = "setting.not_integer" if kind is int else "setting.not_number"
-        raise ConfigError(t(message, option=option, label=t(label), text=repr(shown))) from None
+        raise ConfigError(t(message, label=t(label), text=repr(shown))) from None
 
 
 # Over compare mode: the settings that are the same for both sides (the init scale is each side's own:
@@ -67,7 +67,7 @@ def apply_setting(app: "ShallowApp", option: str, text: str, target="main") -> b
         value = parse_setting(option, text)
         base.replace(**{option: value})  # validates; the run is not touched yet
     except ConfigError as error:
-        app.notify(error_text(error), severity="error", timeout=6)
+        app.notify(app_error_text(error), severity="error", timeout=6)
         return False
     if target == "main":
         app.change(**{option: value})

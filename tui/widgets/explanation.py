@@ -1,43 +1,88 @@
-"""One line, in plain words, of what is happening in the run right now."""
+"""One line, in plain words, of what is happening in the run right now: each claim measured on the run shown.
+
+A hint states numbers it has (the share of |Z1| > 3 at iteration 0, the loss then and now, the accuracy
+of the same network at ×0.01 after as many iterations) and draws only the conclusion they show: "slower"
+only when the ×0.01 yardstick is ahead (tui/run_facts.py), "learning" only when the loss fell. It names no
+data set: whatever is on screen, the sentence stays true.
+"""
 from __future__ import annotations
 
+import math
+from typing import NamedTuple
+
+from rich.text import Text
 from textual.widgets import Static
 
-from engine.config import Config
-from engine.trainer import Snapshot
 from tui.i18n import t
+from tui.run_facts import SATURATING
+from tui.widgets.run_frame import RunFrame, fmt4, fmt_loss
 
-SATURATING = ("tanh", "sigmoid")
-UNSTABLE_LOSS = 3 * 0.6931471805599453  # three times a coin flip's loss, without a large init to blame
+COIN_FLIP_LOSS = math.log(2)  # 0.6931: the loss of predicting 0.5 everywhere
+UNSTABLE_LOSS = 3 * COIN_FLIP_LOSS
+# |z| > 3 (run_facts.SATURATED_Z): the activation's slope there is below this (tanh′(3) = 0.0099,
+# sigmoid′(3) = 0.045; tests/tui/test_hints.py checks it against engine/activations.py)
+FLAT_SLOPE = {"tanh": "0.01", "sigmoid": "0.05"}
 
 
-def large_init(config: Config) -> bool:
-    """Weights started big enough to saturate; a trained net also has large |Z1|, but that is learning."""
-    scale = config.resolved_scale
-    return scale >= 1 if config.init in ("random", "constant") else scale >= 4
+class Hint(NamedTuple):
+    key: str  # a tui/i18n.py key, explain.*
+    values: dict  # what it quotes, as shown (strings), or numbers the test checks it against
+
+    def text(self) -> str:
+        return t(self.key, **self.values)
 
 
-def explain(snapshot: Snapshot, config: Config) -> str:
-    """The most important thing to notice, checked in order: diverged, frozen, symmetric, unstable, saturated,
-    learning."""
-    n_h, k = snapshot.n_h, snapshot.distinct_units
-    if snapshot.diverged:
-        return t("explain.diverged")
-    if snapshot.frozen:
+def _percent(share: float) -> str:
+    return f"{share:.1%}"
+
+
+def hint(frame: RunFrame) -> Hint:
+    """The most important thing to notice, checked in order: diverged, frozen, symmetric, partly symmetric,
+    unstable (the loss rose), a saturated start (and how it learns against ×0.01), then how the loss moved."""
+    s, config, facts = frame.snapshot, frame.config, frame.facts
+    n_h, k = s.n_h, s.distinct_units
+    start = facts.start if facts is not None else None
+    if s.diverged:
+        return Hint("explain.diverged", {})
+    if s.frozen:
         if config.init == "zeros" and config.activation == "tanh":
-            return t("explain.frozen_zero_tanh")
-        return t("explain.frozen")
+            balanced = 2 * sum(frame.points.label) == len(frame.points.label)
+            if s.db2 == 0 and balanced:
+                return Hint("explain.frozen_zero_tanh_still", {})
+            return Hint("explain.frozen_zero_tanh", {"db2": fmt4(s.db2)})
+        return Hint("explain.frozen", {})
     if n_h > 1 and k == 1:
-        return t("explain.symmetric", n_h=n_h)
+        return Hint("explain.symmetric", {"n_h": n_h})
     if n_h > 1 and k < n_h:
-        return t("explain.partly", k=k, n_h=n_h)
-    if snapshot.loss is not None and snapshot.loss > UNSTABLE_LOSS and not large_init(config):
-        return t("explain.unstable", loss=f"{snapshot.loss:.4g}")
-    if config.activation in SATURATING and snapshot.saturated_share > 0.5 and large_init(config):
-        return t("explain.saturated", share=f"{snapshot.saturated_share:.0%}", activation=config.activation)
+        return Hint("explain.partly", {"k": k, "n_h": n_h})
+    if start is None or s.loss is None:  # a frame without facts (not the main run's): no claim about change
+        return Hint("explain.learning_now", {"n_h": n_h}) if n_h > 1 else Hint("explain.one_unit_now", {})
+    if s.iteration > 0 and start.loss is not None and s.loss > UNSTABLE_LOSS and s.loss > start.loss:
+        return Hint("explain.unstable", {"start": fmt_loss(start.loss), "loss": fmt_loss(s.loss)})
+    if config.activation in SATURATING and facts.saturated_start:
+        share = {"share": f"{start.saturated_share:.0%}", "activation": config.activation,
+                 "slope": FLAT_SLOPE[config.activation]}
+        pace = facts.pace
+        if pace is None:
+            return Hint("explain.saturated_start", share)
+        return Hint(f"explain.saturated_{pace.verdict}", {**share, "iterations": pace.iteration,
+                                                          "acc": _percent(pace.accuracy),
+                                                          "reference": _percent(pace.reference_accuracy)})
+    if s.iteration == 0:
+        if n_h == 1:
+            return Hint("explain.one_unit_ready", {})
+        return Hint("explain.ready", {"n_h": n_h, "gap": fmt4(s.unit_gap)})
+    # The loss now is on the status bar; quoting only the start keeps this sentence still while training runs.
+    then = {"start": fmt_loss(start.loss) if start.loss is not None else "—"}
+    if start.loss is None or s.loss >= start.loss:
+        return Hint("explain.not_falling", then)
     if n_h == 1:
-        return t("explain.one_unit")
-    return t("explain.learning", n_h=n_h)
+        return Hint("explain.one_unit", then)
+    return Hint("explain.learning", {**then, "n_h": n_h})
+
+
+def explain(frame: RunFrame) -> str:
+    return hint(frame).text()
 
 
 class Explanation(Static):
@@ -45,8 +90,14 @@ class Explanation(Static):
 
     _shown: str | None = None
 
-    def show(self, snapshot: Snapshot, config: Config) -> None:
-        text = explain(snapshot, config)
-        if text != self._shown:  # the same sentence for hundreds of frames: don't re-lay it out each time
-            self._shown = text
-            self.update(text)
+    _lines = 0
+
+    def show(self, frame: RunFrame) -> None:
+        text = explain(frame)
+        if text == self._shown:  # the same sentence for hundreds of frames: don't re-lay it out each time
+            return
+        self._shown = text
+        # A sentence whose numbers change (a saturated start's pace) keeps its lines: no re-layout for it.
+        lines = len(Text(text).wrap(self.app.console, max(1, self.content_size.width or 1)))
+        self.update(text, layout=lines != self._lines)
+        self._lines = lines

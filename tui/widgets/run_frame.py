@@ -10,6 +10,7 @@ from engine.config import Config
 from engine.history import Record
 from engine.plane import Bounds
 from engine.trainer import Snapshot
+from tui.run_facts import RunFacts
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class RunFrame:
     running: bool = False
     speed_label: str = ""
     stride: int = 1
+    facts: RunFacts | None = None  # what the hints may say beyond the snapshot (the main run's only)
 
 
 def unit_name(j: int) -> str:
@@ -55,6 +57,12 @@ def fmt4(value: float) -> str:
         return "0"
     text = f"{value:.4g}"
     return text.replace("e-0", "e-").replace("e+0", "e+")
+
+
+def fmt_loss(loss: float) -> str:
+    """A loss as the status bar shows it: 4 decimals ("0.6931"), or 4 significant digits when huge (a large
+    init's 1e300 in 4 decimals is 300 digits long)."""
+    return f"{loss:.4f}" if abs(loss) < 1e6 else f"{loss:.4g}"
 
 
 def init_label(config: Config) -> str:

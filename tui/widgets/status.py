@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from tui.i18n import t
-from tui.widgets.run_frame import RunFrame, init_label
+from tui.widgets.run_frame import RunFrame, fmt_loss, init_label
 
 PANEL_NUMBERS = (1, 2, 3, 4)
 
@@ -31,8 +31,8 @@ def status_parts(frame: RunFrame, settings: bool = True, pace: bool = True) -> l
     s, c = frame.snapshot, frame.config
     if s.loss is None:
         loss = t("status.loss_none")
-    else:  # a huge init's loss of 1e300 in :.4f is 300 digits long: it filled the bar
-        loss = t("status.loss", loss=f"{s.loss:.4f}" if s.loss < 1e6 else f"{s.loss:.4g}")
+    else:
+        loss = t("status.loss", loss=fmt_loss(s.loss))
     parts = [
         Part(t("status.iter", iteration=s.iteration), "bold"),
         Part(loss, "bold"),
