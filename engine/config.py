@@ -1,7 +1,9 @@
 """One validated configuration shared by the CLI, the app and the engine.
 
-Every field is checked in ``__post_init__``; a bad value raises ``ConfigError`` whose message is a
-single line fit to show a student as it is ("--hidden must be an integer from 1 to 64, got 0").
+Its fields, their defaults and their limits are the options of a run in engine/options.py (the one table
+of options); ``__post_init__`` checks every field against that table, and a bad value raises
+``ConfigError`` whose message is a single line fit to show a student as it is ("--hidden must be an
+integer from 1 to 64, got 0").
 """
 from __future__ import annotations
 
@@ -10,14 +12,10 @@ import math
 from dataclasses import dataclass, field
 
 from engine.messages import MESSAGES, Explained
+from engine.options import (ACTIVATIONS, DATASETS, DEFAULTS, INIT_SCHEMES, MAX_HIDDEN, MAX_SAMPLES,  # noqa: F401
+                            RUN_OPTIONS, Option)
 
-DATASETS = ("flower", "circles", "moons", "xor", "blobs", "spiral")
-ACTIVATIONS = ("tanh", "sigmoid", "relu", "leaky_relu")
-INIT_SCHEMES = ("zeros", "constant", "random", "xavier", "he")
 PARAMETERS = ("W1", "b1", "W2", "b2")
-
-MAX_HIDDEN = 64
-MAX_SAMPLES = 100_000
 
 # Each scheme's --scale when none is given: randn multiplier for random/xavier/he, the value for constant.
 DEFAULT_SCALE = {"zeros": 0.0, "constant": 0.5, "random": 0.01, "xavier": 1.0, "he": 1.0}
@@ -56,41 +54,31 @@ class InitOverride:
 
 @dataclass(frozen=True)
 class Config:
-    """Everything that defines a run. ``None`` for noise/scale/every means "the default for the choice"."""
+    """Everything that defines a run: the run's options of engine/options.py, with the table's defaults.
 
-    dataset: str = "flower"
-    samples: int = 400
-    noise: float | None = None
-    hidden: int = 4
-    activation: str = "tanh"
-    init: str = "random"
-    scale: float | None = None
-    lr: float = 1.2
-    seed: int = 1
-    steps: int = 10_000
-    every: int | None = None
-    compare: bool = False
+    ``None`` for noise/scale/every means "the default for the choice" (or none)."""
+
+    dataset: str = DEFAULTS["dataset"]
+    samples: int = DEFAULTS["samples"]
+    noise: float | None = DEFAULTS["noise"]
+    hidden: int = DEFAULTS["hidden"]
+    activation: str = DEFAULTS["activation"]
+    init: str = DEFAULTS["init"]
+    scale: float | None = DEFAULTS["scale"]
+    lr: float = DEFAULTS["lr"]
+    seed: int = DEFAULTS["seed"]
+    steps: int = DEFAULTS["steps"]
+    every: int | None = DEFAULTS["every"]
+    compare: bool = DEFAULTS["compare"]
     overrides: tuple[InitOverride, ...] = field(default_factory=tuple)
 
     def __post_init__(self) -> None:
-        _check_choice("dataset", self.dataset, DATASETS)
-        _check_int("samples", self.samples, 4, MAX_SAMPLES)
-        if self.noise is not None:
-            _check_float("noise", self.noise, minimum=0.0)
-        _check_int("hidden", self.hidden, 1, MAX_HIDDEN)
-        _check_choice("activation", self.activation, ACTIVATIONS)
-        _check_choice("init", self.init, INIT_SCHEMES)
-        if self.scale is not None:
-            _check_float("scale", self.scale, minimum=0.0)
-            if self.init == "zeros" and self.scale != 0:
-                raise ConfigError("config.scale_with_zeros")
-        _check_float("lr", self.lr, minimum=0.0, strict=True)
-        _check_int("seed", self.seed, 0, 2**32 - 2)  # RandomState(seed + 1) must stay below 2**32
-        _check_int("steps", self.steps, 0, 10**9)
-        if self.every is not None:
-            _check_int("every", self.every, 1, 10**9)
-        if not isinstance(self.compare, bool):
-            raise ConfigError("config.compare_flag", value=self.compare)
+        for option in RUN_OPTIONS:
+            value = getattr(self, option.name)
+            if value is not None or option.default is not None:  # None: not set, the choice's own default
+                _check(option, value)
+        if self.scale is not None and self.init == "zeros" and self.scale != 0:
+            raise ConfigError("config.scale_with_zeros")
         if not isinstance(self.overrides, tuple) or not all(isinstance(o, InitOverride) for o in self.overrides):
             raise ConfigError("config.overrides_type")
         names = [o.parameter for o in self.overrides]
@@ -122,21 +110,12 @@ class Config:
         return self.init, self.resolved_scale
 
     def resolved(self) -> dict:
-        """Every option with its default filled in: the ``config`` object of the headless JSON."""
-        out = {
-            "dataset": self.dataset,
-            "samples": self.samples,
-            "noise": self.resolved_noise,
-            "hidden": self.hidden,
-            "activation": self.activation,
-            "init": self.init,
-            "scale": self.resolved_scale,
-            "lr": float(self.lr),
-            "seed": self.seed,
-            "steps": self.steps,
-            "every": self.every,
-            "compare": self.compare,
-        }
+        """Every option of the run with its default filled in, in the table's order: the ``config`` object of
+        the headless JSON and of every export."""
+        out = {}
+        for option in RUN_OPTIONS:
+            value = getattr(self, "resolved_" + option.name, getattr(self, option.name))
+            out[option.name] = float(value) if option.kind == "float" and value is not None else value
         if self.overrides:
             out["overrides"] = {o.parameter: {"init": o.scheme, "scale": o.resolved_scale} for o in self.overrides}
         return out
@@ -150,6 +129,19 @@ class Config:
         if "init" in changes and "scale" not in changes and changes["init"] != self.init:
             changes["scale"] = None
         return dataclasses.replace(self, **changes)
+
+
+def _check(option: Option, value: object) -> None:
+    """``value`` for ``option`` has the table's kind and is within its limits (else ConfigError)."""
+    if option.kind == "choice":
+        _check_choice(option.name, value, option.choices)
+    elif option.kind == "int":
+        _check_int(option.name, value, *option.limits)
+    elif option.kind == "float":
+        minimum, strict = option.limits
+        _check_float(option.name, value, minimum, strict)
+    elif option.kind == "flag" and not isinstance(value, bool):
+        raise ConfigError("config.flag", name=option.name, value=value)
 
 
 def _check_choice(name: str, value: object, choices: tuple[str, ...]) -> None:

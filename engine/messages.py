@@ -18,7 +18,7 @@ MESSAGES: dict[str, str] = {
     "config.at_least": "--{name} must be at least {minimum:g}, got {value:g}",
     "config.too_large": "--{name} is too large to be useful, got {value:g}",
     "config.scale_with_zeros": "--scale has no effect with --init zeros; leave it out or pick another init",
-    "config.compare_flag": "--compare must be true or false, got {value!r}",
+    "config.flag": "--{name} must be true or false, got {value!r}",
     "config.unknown_parameter": "unknown parameter {value!r}; choose from {choices}",
     "config.overrides_type": "overrides must be a tuple of InitOverride",
     "config.override_twice": "each parameter may be overridden only once",

@@ -1,5 +1,6 @@
 """`shallow-tui`: open the app, or with --headless train without a UI and print one JSON object.
 
+The options, their defaults and where each applies come from the one option table (engine/options.py).
 Textual is imported only when the app opens, so the headless path starts fast and works anywhere.
 Every bad option ends with exit status 2 and one line on stderr, never a traceback.
 """
@@ -11,7 +12,8 @@ import re
 import sys
 import unicodedata
 
-from engine.config import ACTIVATIONS, DATASETS, INIT_SCHEMES, Config, ConfigError
+from engine.config import Config, ConfigError
+from engine.options import BY_NAME, HEADLESS, OPTIONS, RUN_OPTIONS, SERVE, Option, accepted_in, given, session_arguments
 from tui.i18n import LANGUAGES, error_text, language_from_env, set_language, t  # plain Python, no textual
 
 PROG = "shallow-tui"
@@ -84,31 +86,31 @@ def _fail(message: str) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """argparse from the option table (engine/options.py). What was not given stays None (flags False), so
+    ``given`` can tell; Config and ``option_value`` fill in the table's defaults."""
     p = _OneLineParser(prog=PROG, description=t("cli.description"), formatter_class=_CellWidthFormatter,
                        add_help=False)
     p._optionals.title = t("cli.options")  # argparse's own heading, "options"
     p.add_argument("-h", "--help", action="help", help=t("cli.help"))
-    p.add_argument("--headless", action="store_true", help=t("cli.headless"))
-    p.add_argument("--dataset", metavar="NAME", default="flower", help=f"{', '.join(DATASETS)} (flower)")
-    p.add_argument("--samples", metavar="M", type=int, default=400, help=t("cli.samples"))
-    p.add_argument("--noise", metavar="X", type=float, help=t("cli.noise"))
-    p.add_argument("--hidden", metavar="N", type=int, default=4, help=t("cli.hidden"))
-    p.add_argument("--activation", metavar="NAME", default="tanh", help=f"{', '.join(ACTIVATIONS)} (tanh)")
-    p.add_argument("--init", metavar="NAME", default="random", help=f"{', '.join(INIT_SCHEMES)} (random)")
-    p.add_argument("--scale", metavar="X", type=float, help=t("cli.scale"))
-    p.add_argument("--lr", metavar="X", type=float, default=1.2, help=t("cli.lr"))
-    p.add_argument("--seed", metavar="N", type=int, default=1, help=t("cli.seed"))
-    p.add_argument("--steps", metavar="N", type=int, help=t("cli.steps"))  # None: not given (the app opens at 0)
-    p.add_argument("--every", metavar="K", type=int, help=t("cli.every"))
-    p.add_argument("--compare", action="store_true", help=t("cli.compare"))
-    p.add_argument("--lesson", action="store_true", help=t("cli.lesson"))
-    p.add_argument("--lang", metavar="CODE", help=t("cli.lang"))
-    p.add_argument("--export", metavar="PATH", help=t("cli.export"))
-    p.add_argument("--serve", action="store_true", help=t("cli.serve"))
-    p.add_argument("--host", metavar="ADDR", default="127.0.0.1", help=t("cli.host"))
-    p.add_argument("--port", metavar="N", type=int, help=t("cli.port"))
-    p.add_argument("--max-sessions", metavar="N", type=int, help=t("cli.max_sessions"))
+    for option in OPTIONS:
+        p.add_argument(option.flag, **_argparse_settings(option))
     return p
+
+
+_ARGPARSE_TYPES = {"int": int, "float": float}  # argparse's own "invalid int value" errors, translated above
+
+
+def _argparse_settings(option: Option) -> dict:
+    help_text = t(option.help) if option.help else f"{', '.join(option.choices)} ({option.default})"
+    if option.kind == "flag":
+        return {"action": "store_true", "help": help_text}
+    return {"metavar": option.metavar, "type": _ARGPARSE_TYPES.get(option.kind), "help": help_text}
+
+
+def option_value(args: argparse.Namespace, name: str):
+    """The value of a program option (language, export, serving address): as given, else the table's default."""
+    value = getattr(args, name)
+    return value if given(value) else BY_NAME[name].default
 
 
 def language_of(argv: list[str]) -> str:
@@ -123,35 +125,37 @@ def language_of(argv: list[str]) -> str:
     return language_from_env()
 
 
-def check_new_options(args: argparse.Namespace) -> str:
-    """Validate the options of compare/lesson/export/serve; the language to use. Calls _fail on a bad one."""
-    if args.lang is not None and args.lang not in LANGUAGES:
-        _fail(t("cli.error.lang", choices=", ".join(LANGUAGES), value=args.lang))
-    if args.export is not None and not args.headless:
-        _fail(t("cli.error.export_needs_headless"))
-    if args.every is not None and not args.headless:  # the app keeps its own history; it would be ignored
-        _fail(t("cli.error.every_needs_headless"))
+_GENERIC_REFUSALS = (  # where an option without its own refusal message does apply, and how to say so
+    (HEADLESS, "cli.error.needs_headless"),
+    (SERVE, "cli.error.needs_serve"),
+)
+
+
+def check_program_options(args: argparse.Namespace) -> str:
+    """Refuse an option given where it does not apply (the table's ``applies``), two that do not go together,
+    and a bad language, export path or port; the language to use. Calls _fail on the first problem."""
+    lang = option_value(args, "lang")
+    if lang is not None and lang not in LANGUAGES:
+        _fail(t("cli.error.lang", choices=", ".join(LANGUAGES), value=lang))
+    accepted = accepted_in(args.headless, args.serve)
+    for option in OPTIONS:
+        if not given(getattr(args, option.name)):
+            continue
+        if not option.applies & accepted:
+            generic = next((key for place, key in _GENERIC_REFUSALS if place in option.applies), "cli.error.not_headless")
+            _fail(t(option.refusal or generic, option=option.flag))
+        for other, message in option.conflicts:
+            if given(getattr(args, other)):
+                _fail(t(message))
+    if given(args.steps) and not args.headless and (args.lesson or args.compare):
+        _fail(t("cli.error.steps_lesson_compare"))  # the app opens its own run at --steps; those start at 0
     if args.export is not None:
         _check_export_path(args.export)
-    if args.serve and args.headless:
-        _fail(t("cli.error.serve_headless"))
-    if args.lesson and args.headless:
-        _fail(t("cli.error.lesson_headless"))
-    if args.lesson and args.compare:
-        _fail(t("cli.error.lesson_compare"))
-    if args.steps is not None and not args.headless and (args.lesson or args.compare):
-        _fail(t("cli.error.steps_lesson_compare"))  # the app opens its own run at --steps; those start at 0
-    if args.port is not None and not args.serve:
-        _fail(t("cli.error.port_needs_serve"))
-    if args.host != "127.0.0.1" and not args.serve:
-        _fail(t("cli.error.host_needs_serve"))
-    if args.port is not None and not 1 <= args.port <= 65535:
-        _fail(t("cli.error.port_range", value=args.port))
-    if args.max_sessions is not None and not args.serve:
-        _fail(t("cli.error.max_sessions_needs_serve"))
-    if args.max_sessions is not None and args.max_sessions < 1:
-        _fail(t("cli.error.max_sessions_range", value=args.max_sessions))
-    return args.lang or language_from_env()
+    for name, message in (("port", "cli.error.port_range"), ("max_sessions", "cli.error.max_sessions_range")):
+        value, (low, high) = getattr(args, name), BY_NAME[name].limits
+        if value is not None and not low <= value <= high:
+            _fail(t(message, value=value))
+    return lang or language_from_env()
 
 
 def _check_export_path(path: str) -> None:
@@ -174,9 +178,9 @@ def _check_export_path(path: str) -> None:
 
 
 def config_from_args(args: argparse.Namespace) -> Config:
-    return Config(dataset=args.dataset, samples=args.samples, noise=args.noise, hidden=args.hidden,
-                  activation=args.activation, init=args.init, scale=args.scale, lr=args.lr, seed=args.seed,
-                  steps=10_000 if args.steps is None else args.steps, every=args.every, compare=args.compare)
+    """The run's options that were given; Config fills in the rest from the table."""
+    return Config(**{option.name: getattr(args, option.name) for option in RUN_OPTIONS
+                     if given(getattr(args, option.name))})
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -186,7 +190,7 @@ def main(argv: list[str] | None = None) -> int:
         config = config_from_args(args)
     except ConfigError as error:
         _fail(error_text(error))
-    lang = check_new_options(args)
+    lang = check_program_options(args)
     set_language(lang)
     if args.headless:
         status = _run_headless(config)
@@ -226,20 +230,16 @@ def _export_headless(config: Config, path: str) -> int:
 
 
 def _serve(args: argparse.Namespace, lang: str) -> int:
-    options = []
-    for name in ("dataset", "samples", "noise", "hidden", "activation", "init", "scale", "lr", "seed", "steps"):
-        value = getattr(args, name)
-        if value is not None:
-            options += [f"--{name}", str(value)]
-    options += ["--compare"] * args.compare + ["--lesson"] * args.lesson + ["--lang", lang]
+    options = session_arguments({**vars(args), "lang": lang})  # each session opens in this command's language
+    host, port = option_value(args, "host"), option_value(args, "port")
     try:
         from tui.serve import serve  # textual-serve, an optional extra
 
-        return serve(options, args.host, args.port or 8000, args.max_sessions)
+        return serve(options, host, port, args.max_sessions)
     except ImportError:
         _fail(t("serve.missing"))
     except OSError as error:  # the port is taken, or the address is not this machine's
-        _fail(t("cli.error.serve_failed", host=args.host, port=args.port or 8000, error=error.strerror or error))
+        _fail(t("cli.error.serve_failed", host=host, port=port, error=error.strerror or error))
     return 0
 
 
