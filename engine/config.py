@@ -96,6 +96,16 @@ class Config:
     def resolved_scale(self) -> float:
         return DEFAULT_SCALE[self.init] if self.scale is None else float(self.scale)
 
+    @property
+    def layers(self) -> tuple[int, ...]:
+        """The hidden layers' sizes, n[1] … n[L-1]."""
+        return (self.hidden,)
+
+    @property
+    def resolved_init_seed(self) -> int:
+        """The seed of the initial weights: seed + 1, as the C1W3 notebook's seed 2 for its data's seed 1."""
+        return self.seed + 1
+
     def init_for(self, parameter: str) -> tuple[str, float]:
         """(scheme, scale) that initialises ``parameter``, after per-parameter overrides.
 

@@ -1,9 +1,10 @@
-"""Numerical gradient check: backprop's dW1, db1, dW2, db2 against centred differences of the cost.
+"""Numerical gradient check: backprop's dW1, db1, …, dWL, dbL against centred differences of the cost.
 
 The cost here is computed by a plain course-style forward pass (new arrays, matrix products), not by
 ``Network``, so the check compares the engine's backprop with an independent reference.
 
-Shapes (course notation): X (n_x, m), Y (1, m); W1 (n_h, n_x), b1 (n_h, 1), W2 (1, n_h), b2 (1, 1).
+Shapes (course notation): X (n_x, m), Y (1, m); W[l] (n[l], n[l-1]), b[l] (n[l], 1); one hidden layer:
+W1 (n_h, n_x), b1 (n_h, 1), W2 (1, n_h), b2 (1, 1).
 """
 from __future__ import annotations
 
@@ -14,21 +15,24 @@ import numpy as np
 from engine.activations import ACTIVATIONS
 from engine.network import Network, Params, stable_cost
 
-PARAMETER_NAMES = ("W1", "b1", "W2", "b2")
+def parameter_names(params: Params) -> tuple[str, ...]:
+    """("W1", "b1", …, "WL", "bL")."""
+    return tuple(params.as_dict())
 
 
 def cost(params: Params, X: np.ndarray, Y: np.ndarray, activation: str) -> float:
     """Cross-entropy of ``params`` on X (n_x, m), Y (1, m), by the course's forward propagation."""
     g = ACTIVATIONS[activation]
-    Z1 = params.W1 @ X + params.b1  # (n_h, m)
-    A1 = g(Z1)  # (n_h, m)
-    Z2 = params.W2 @ A1 + params.b2  # (1, m)
-    return stable_cost(Z2, Y)
+    A = X
+    for l in range(1, params.L):
+        A = g(params.W(l) @ A + params.b(l))  # A[l] = g(W[l]·A[l-1] + b[l]), (n[l], m)
+    ZL = params.W(params.L) @ A + params.b(params.L)  # (1, m)
+    return stable_cost(ZL, Y)
 
 
 def numerical_gradient(params: Params, X: np.ndarray, Y: np.ndarray, activation: str,
                        epsilon: float = 1e-5) -> dict[str, np.ndarray]:
-    """{"W1": (n_h, n_x), "b1": (n_h, 1), "W2": (1, n_h), "b2": (1, 1)}: (J(θ+ε) - J(θ-ε)) / 2ε per entry.
+    """{"W1": (n[1], n_x), "b1": (n[1], 1), …}: (J(θ+ε) - J(θ-ε)) / 2ε per entry.
 
     ``params`` is left as it was (each entry is restored after its two evaluations).
     """
@@ -36,7 +40,7 @@ def numerical_gradient(params: Params, X: np.ndarray, Y: np.ndarray, activation:
     Y = np.asarray(Y, dtype=np.float64).reshape(1, -1)
     probe = params.copy()
     numerical = {}
-    for name in PARAMETER_NAMES:
+    for name in parameter_names(probe):
         values = getattr(probe, name)  # a view into ``probe``: writing to it changes the cost
         gradient = np.zeros(values.shape)
         for index in np.ndindex(values.shape):
@@ -52,11 +56,11 @@ def numerical_gradient(params: Params, X: np.ndarray, Y: np.ndarray, activation:
 
 
 def backprop_gradient(params: Params, X: np.ndarray, Y: np.ndarray, activation: str) -> dict[str, np.ndarray]:
-    """The engine's gradients (copies), keyed "W1", "b1", "W2", "b2" in the parameters' shapes."""
-    net = Network(X, Y, params.n_h, activation)
+    """The engine's gradients (copies), keyed "W1", "b1", … in the parameters' shapes."""
+    net = Network(X, Y, params.sizes[1:-1], activation)
     net.forward(params)
     grads = net.backward(params)
-    return {"W1": grads.dW1.copy(), "b1": grads.db1.copy(), "W2": grads.dW2.copy(), "b2": grads.db2.copy()}
+    return {name[1:]: value for name, value in grads.as_dict().items()}
 
 
 def relative_error(analytic: np.ndarray, numerical: np.ndarray) -> float:
@@ -81,11 +85,12 @@ def check(params: Params, X: np.ndarray, Y: np.ndarray, activation: str, epsilon
     """Compare backprop with centred differences; the overall error uses every parameter as one vector."""
     analytic = backprop_gradient(params, X, Y, activation)
     numerical = numerical_gradient(params, X, Y, activation, epsilon)
-    flat_analytic = np.concatenate([analytic[name].ravel() for name in PARAMETER_NAMES])
-    flat_numerical = np.concatenate([numerical[name].ravel() for name in PARAMETER_NAMES])
+    names = parameter_names(params)
+    flat_analytic = np.concatenate([analytic[name].ravel() for name in names])
+    flat_numerical = np.concatenate([numerical[name].ravel() for name in names])
     return GradientCheck(
         relative_error=relative_error(flat_analytic, flat_numerical),
-        per_parameter={name: relative_error(analytic[name], numerical[name]) for name in PARAMETER_NAMES},
+        per_parameter={name: relative_error(analytic[name], numerical[name]) for name in names},
         analytic=analytic,
         numerical=numerical,
     )

@@ -1,8 +1,10 @@
-"""Initialisation schemes for W1 (n_h, n_x), b1 (n_h, 1), W2 (1, n_h), b2 (1, 1).
+"""Initialisation schemes for W1, b1, …, WL, bL (layer l: W[l] (n[l], n[l-1]), b[l] (n[l], 1)).
 
-Random draws come from ``np.random.RandomState(seed + 1)`` in the course notebook's order
-(W1 first, then W2), so the default run starts from the notebook's exact weights. Biases drawn
-at random (only through a per-parameter override) come after the weights, keeping that order.
+Random draws come from ``np.random.RandomState(init_seed)`` layer by layer, W1 then W2 … then WL, as the
+course's ``initialize_parameters_deep`` draws them, so the default run starts from the C1W3 notebook's
+exact weights (its seed 2 = our seed 1 + 1) and ``--layers 10,5 --init he --init-seed 3`` from the C2W1
+assignment's. Biases drawn at random (only through a per-parameter override) come after all the
+weights, keeping that order. Xavier and He scale each layer by its own fan-in n[l-1].
 """
 from __future__ import annotations
 
@@ -10,12 +12,6 @@ import numpy as np
 
 from engine.config import Config
 from engine.network import Params
-
-_DRAW_ORDER = ("W1", "W2", "b1", "b2")
-
-
-def _fan_in(name: str, n_x: int, n_h: int) -> int:
-    return n_x if name in ("W1", "b1") else n_h
 
 
 def _initial_value(scheme: str, scale: float, shape: tuple[int, int], fan_in: int, is_bias: bool,
@@ -34,13 +30,14 @@ def _initial_value(scheme: str, scale: float, shape: tuple[int, int], fan_in: in
 
 
 def initialize_parameters(config: Config, n_x: int = 2) -> Params:
-    """The starting parameters for ``config`` (scheme, scale, per-parameter overrides, seed)."""
-    n_h = config.hidden
-    shapes = {"W1": (n_h, n_x), "b1": (n_h, 1), "W2": (1, n_h), "b2": (1, 1)}
-    rng = np.random.RandomState(config.seed + 1)
-    values = {}
-    for name in _DRAW_ORDER:
-        scheme, scale = config.init_for(name)
-        values[name] = _initial_value(scheme, scale, shapes[name], _fan_in(name, n_x, n_h),
-                                      name.startswith("b"), rng)
-    return Params(values["W1"], values["b1"], values["W2"], values["b2"])
+    """The starting parameters for ``config`` (scheme, scale, per-parameter overrides, init seed)."""
+    sizes = (n_x, *config.layers, 1)
+    params = Params.zeros(sizes)
+    rng = np.random.RandomState(config.resolved_init_seed)
+    draw_order = [("W", l) for l in range(1, len(sizes))] + [("b", l) for l in range(1, len(sizes))]
+    for kind, l in draw_order:
+        scheme, scale = config.init_for(f"{kind}{l}")
+        shape = params.W(l).shape if kind == "W" else params.b(l).shape
+        value = _initial_value(scheme, scale, shape, sizes[l - 1], kind == "b", rng)
+        (params.W(l) if kind == "W" else params.b(l))[...] = value
+    return params

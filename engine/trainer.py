@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
@@ -19,38 +20,96 @@ from engine.init import initialize_parameters
 from engine.network import Network, Params
 
 Rows = tuple[tuple[float, ...], ...]
+Groups = tuple[tuple[int, ...], ...]
 
 
-@dataclass(frozen=True)
-class Snapshot:
-    """Everything the UI shows about the run at one iteration, as plain floats and tuples."""
+class LayerSnapshot(NamedTuple):
+    """Layer l at one iteration, as plain values: W[l] as rows (one per unit, n[l-1] numbers each), b[l],
+    and this iteration's gradients dW[l], db[l] (those the next update applies).
 
-    iteration: int
-    loss: float | None  # None when non-finite
-    accuracy: float
-    unit_gap: float | None  # None when n_h = 1
-    groups: tuple[tuple[int, ...], ...]  # identical hidden units (by parameters)
-    grad_groups: tuple[tuple[int, ...], ...]  # identical gradient rows
-    frozen: bool
-    diverged: bool
-    W1: Rows
-    b1: tuple[float, ...]
-    W2: tuple[float, ...]
-    b2: float
-    dW1: Rows
-    db1: tuple[float, ...]
-    dW2: tuple[float, ...]
-    db2: float
-    max_abs_Z1: float
-    saturated_share: float  # share of |Z1| > 3 (tanh/sigmoid flat there)
+    For a hidden layer, ``groups`` are its identical units (equal incoming weights, bias and outgoing
+    weights, the rows of ``Params.unit_rows``), ``grad_groups`` the same for the gradients, and
+    ``unit_gap`` the smallest max-abs difference between two units (0.0 when two are identical, None with
+    one unit). The output layer (one unit) has one group and no gap. The signal's size: the largest |Z[l]|,
+    the share of |Z[l]| > 3 (where tanh and sigmoid are flat), the spread (standard deviation) of A[l] over
+    units and examples, and the root mean square of dW[l] (a vanishing signal shows in both).
+    """
+
+    W: Rows
+    b: tuple[float, ...]
+    dW: Rows
+    db: tuple[float, ...]
+    groups: Groups
+    grad_groups: Groups
+    unit_gap: float | None
+    max_abs_Z: float
+    saturated_share: float
+    activation_spread: float
+    gradient_rms: float
+
+    @property
+    def units(self) -> int:
+        return len(self.b)
 
     @property
     def distinct_units(self) -> int:
         return len(self.groups)
 
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Everything the UI shows about the run at one iteration, as plain floats and tuples (no arrays).
+
+    ``layers`` holds every layer l = 1 … L: the hidden layers, then the output unit. The names the
+    one-hidden-layer panels use (W1, b1, dW1, db1, groups, unit_gap, n_h …) describe the first hidden
+    layer; W2, b2, dW2, db2 are the output layer's and exist only for one hidden layer (L = 2).
+    """
+
+    iteration: int
+    loss: float | None  # None when non-finite
+    accuracy: float
+    test_accuracy: float | None  # None without a test set
+    frozen: bool
+    diverged: bool
+    layers: tuple[LayerSnapshot, ...]
+
+    @property
+    def hidden_layers(self) -> tuple[LayerSnapshot, ...]:
+        return self.layers[:-1]
+
+    @property
+    def output(self) -> LayerSnapshot:
+        return self.layers[-1]
+
+    # -- the first hidden layer -----------------------------------------------------------------------
+    unit_gap = property(lambda self: self.layers[0].unit_gap)
+    groups = property(lambda self: self.layers[0].groups)  # identical hidden units (by parameters)
+    grad_groups = property(lambda self: self.layers[0].grad_groups)  # identical gradient rows
+    W1 = property(lambda self: self.layers[0].W)
+    b1 = property(lambda self: self.layers[0].b)
+    dW1 = property(lambda self: self.layers[0].dW)
+    db1 = property(lambda self: self.layers[0].db)
+    max_abs_Z1 = property(lambda self: self.layers[0].max_abs_Z)
+    saturated_share = property(lambda self: self.layers[0].saturated_share)  # share of |Z1| > 3
+
+    @property
+    def distinct_units(self) -> int:
+        return self.layers[0].distinct_units
+
     @property
     def n_h(self) -> int:
-        return len(self.b1)
+        return self.layers[0].units
+
+    # -- the output layer of a one-hidden-layer network ----------------------------------------------------
+    def _one_hidden_layer(self) -> LayerSnapshot:
+        if len(self.layers) != 2:
+            raise AttributeError("W2, b2, dW2, db2 as one row: one hidden layer only; use layers[l]")
+        return self.layers[1]
+
+    W2 = property(lambda self: self._one_hidden_layer().W[0])
+    b2 = property(lambda self: self._one_hidden_layer().b[0])
+    dW2 = property(lambda self: self._one_hidden_layer().dW[0])
+    db2 = property(lambda self: self._one_hidden_layer().db[0])
 
 
 def _finite_or_none(value: float) -> float | None:
@@ -73,7 +132,7 @@ class Trainer:
             data = self.data if same_data else make(self.config)
         self.data = data
         self.params: Params = initialize_parameters(self.config, data.n_x)
-        self.net = Network(data.X, data.Y, self.config.hidden, self.config.activation)
+        self.net = Network(data.X, data.Y, self.config.layers, self.config.activation)
         self.iteration = 0
         self.diverged = False
         self.history = MetricHistory()
@@ -150,34 +209,43 @@ class Trainer:
 
     @property
     def frozen(self) -> bool:
-        """Every hidden-layer gradient (dW1, db1, dW2) is exactly 0: training cannot move them."""
+        """Every weight gradient and every hidden bias gradient is exactly 0 (dW1, db1, … dWL: all but the
+        output's db[L]): training cannot move any weight."""
         self.loss  # noqa: B018 - makes sure the gradients belong to the current iteration
-        return not self.diverged and not np.any(self.net.grads.units)
+        return not self.diverged and not np.any(self.net.grads.flat[:-1])  # db[L] is the buffer's last number
 
     def snapshot(self) -> Snapshot:
         cost = self.loss
-        net, p, g = self.net, self.params, self.net.grads
-        with np.errstate(all="ignore"):
-            abs_Z1 = np.abs(net.Z1)
-            max_abs = float(abs_Z1.max())
-            saturated = float(np.count_nonzero(abs_Z1 > 3.0)) / abs_Z1.size
+        net = self.net
         return Snapshot(
             iteration=self.iteration,
             loss=_finite_or_none(cost),
             accuracy=net.accuracy(),
-            unit_gap=symmetry.unit_gap(p.units),
-            groups=tuple(symmetry.identical_groups(p.units)),
-            grad_groups=tuple(symmetry.identical_groups(g.units)),
+            test_accuracy=None,
             frozen=self.frozen,
             diverged=self.diverged,
-            W1=tuple(map(tuple, p.W1.tolist())),
-            b1=tuple(p.b1[:, 0].tolist()),
-            W2=tuple(p.W2[0].tolist()),
-            b2=float(p.b2[0, 0]),
-            dW1=tuple(map(tuple, g.dW1.tolist())),
-            db1=tuple(g.db1[:, 0].tolist()),
-            dW2=tuple(g.dW2[0].tolist()),
-            db2=float(g.db2[0, 0]),
-            max_abs_Z1=max_abs,
-            saturated_share=saturated,
+            layers=tuple(self._layer_snapshot(l) for l in range(1, net.L + 1)),
+        )
+
+    def _layer_snapshot(self, l: int) -> LayerSnapshot:
+        p, g, net = self.params, self.net.grads, self.net
+        output = l == net.L
+        rows, grad_rows = (p.Wb[l], g.Wb[l]) if output else (p.unit_rows(l), g.unit_rows(l))
+        with np.errstate(all="ignore"):  # a diverging run's huge or NaN numbers are shown, never warned about
+            Z, A = net.Z_of(l), net.A_of(l)
+            abs_Z = np.abs(Z)
+            spread = float(A.std())
+            gradient_rms = float(np.sqrt(np.mean(np.square(g.W(l)))))
+        return LayerSnapshot(
+            W=tuple(map(tuple, p.W(l).tolist())),
+            b=tuple(p.b(l)[:, 0].tolist()),
+            dW=tuple(map(tuple, g.W(l).tolist())),
+            db=tuple(g.b(l)[:, 0].tolist()),
+            groups=tuple(symmetry.identical_groups(rows)),
+            grad_groups=tuple(symmetry.identical_groups(grad_rows)),
+            unit_gap=symmetry.unit_gap(rows),
+            max_abs_Z=float(abs_Z.max()),
+            saturated_share=float(np.count_nonzero(abs_Z > 3.0)) / abs_Z.size,
+            activation_spread=spread,
+            gradient_rms=gradient_rms,
         )

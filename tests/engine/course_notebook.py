@@ -57,3 +57,34 @@ def nn_model_costs(X, Y, parameters, num_iterations, learning_rate=1.2, activati
         grads = backward_propagation(parameters, cache, X, Y, activation)
         parameters = update_parameters(parameters, grads, learning_rate)
     return parameters, costs
+
+
+# -- Course 1 Week 4 ("Building your Deep Neural Network: Step by Step"): any number of layers ------------
+def L_model_forward(X, parameters, activation="tanh"):
+    """[LINEAR -> g] * (L-1) -> LINEAR -> SIGMOID; caches[l - 1] = (A_prev, W, b, Z) of layer l."""
+    caches = []
+    A = X
+    L = len(parameters) // 2
+    for l in range(1, L + 1):
+        A_prev, W, b = A, parameters["W" + str(l)], parameters["b" + str(l)]
+        Z = np.dot(W, A_prev) + b
+        A = sigmoid(Z) if l == L else HIDDEN[activation][0](Z)
+        caches.append((A_prev, W, b, Z))
+    return A, caches
+
+
+def L_model_backward(AL, Y, caches, activation="tanh"):
+    """grads["dW" + str(l)], grads["db" + str(l)] from the caches of L_model_forward (cross-entropy, dZ[L] = AL - Y)."""
+    grads = {}
+    L = len(caches)
+    m = AL.shape[1]
+    dZ = AL - Y
+    for l in range(L, 0, -1):
+        A_prev, W, b, Z = caches[l - 1]
+        grads["dW" + str(l)] = (1 / m) * np.dot(dZ, A_prev.T)
+        grads["db" + str(l)] = (1 / m) * np.sum(dZ, axis=1, keepdims=True)
+        if l > 1:
+            dA_prev = np.dot(W.T, dZ)
+            Z_prev = caches[l - 2][3]
+            dZ = dA_prev * HIDDEN[activation][1](Z_prev, HIDDEN[activation][0](Z_prev))
+    return grads

@@ -4,7 +4,8 @@ import math
 import numpy as np
 import pytest
 
-from course_notebook import backward_propagation, compute_cost, forward_propagation, nn_model_costs
+from course_notebook import (L_model_backward, L_model_forward, backward_propagation, compute_cost, forward_propagation,
+                             nn_model_costs)
 from engine.config import Config
 from engine.datasets import make
 from engine.init import initialize_parameters
@@ -24,24 +25,45 @@ def flower():
     return make(Config())
 
 
-def test_params_views_share_the_units_table():
+def test_params_views_share_one_buffer_layer_by_layer():
     params = random_params(3, 0)
-    assert params.units.shape == (3, 4) and params.n_h == 3 and params.n_x == 2
-    assert np.array_equal(params.units[:, :2], params.W1)
-    assert np.array_equal(params.units[:, 2], params.b1[:, 0])
-    assert np.array_equal(params.units[:, 3], params.W2[0])
-    params.W2[0, 1] = 42.0  # writing a view writes the table
-    assert params.units[1, 3] == 42.0
+    assert params.sizes == (2, 3, 1) and params.L == 2 and params.n_h == 3 and params.n_x == 2
+    assert params.flat.shape == (3 * 3 + 1 * 4,)
+    assert np.array_equal(params.Wb[1], np.hstack([params.W1, params.b1])), "layer 1's table is [W1 | b1]"
+    assert np.array_equal(params.Wb[2], np.hstack([params.W2, params.b2]))
+    assert np.array_equal(params.flat, np.concatenate([params.Wb[1].ravel(), params.Wb[2].ravel()]))
+    params.W2[0, 1] = 42.0  # writing a view writes the buffer
+    assert params.flat[9 + 1] == 42.0 and params.W(2)[0, 1] == 42.0
+    assert np.array_equal(params.units, np.hstack([params.W1, params.b1, params.W2.T])), "a unit's row"
+    with pytest.raises(AttributeError):
+        params.W3  # noqa: B018 - two layers only
+
+
+def test_deep_params_have_the_course_names_for_every_layer():
+    rng = np.random.RandomState(0)
+    shapes = [(10, 2), (10, 1), (5, 10), (5, 1), (1, 5), (1, 1)]
+    arrays = [rng.randn(*shape) for shape in shapes]
+    params = Params(*arrays)
+    assert params.sizes == (2, 10, 5, 1) and params.L == 3
+    assert [value.shape for value in params.as_dict().values()] == shapes
+    assert list(params.as_dict()) == ["W1", "b1", "W2", "b2", "W3", "b3"]
+    for name, value in zip(params.as_dict(), arrays):
+        assert np.array_equal(getattr(params, name), value), name
+    assert np.array_equal(params.unit_rows(2), np.hstack([params.W2, params.b2, params.W3.T]))
+    grads = Grads.zeros(params.sizes)
+    assert grads.dW3.shape == (1, 5) and list(grads.as_dict())[-1] == "db3"
+    with pytest.raises(ValueError):
+        Params(*arrays[:3])
 
 
 def test_copy_is_independent_and_load_equals_compare_bits():
     params = random_params(5, 1)
     twin = params.copy()
-    assert twin.equals(params) and twin.units is not params.units
-    twin.units[2, 0] = np.nextafter(twin.units[2, 0], np.inf)  # one ulp
+    assert twin.equals(params) and twin.flat is not params.flat
+    twin.W1[2, 0] = np.nextafter(twin.W1[2, 0], np.inf)  # one ulp
     assert not twin.equals(params)
     params.load(twin)
-    assert params.equals(twin) and params.units is not twin.units
+    assert params.equals(twin) and params.flat is not twin.flat
     zero = Params(np.zeros((1, 2)), np.zeros((1, 1)), np.zeros((1, 1)), 0.0)
     negative_zero = Params(np.zeros((1, 2)), np.zeros((1, 1)), np.zeros((1, 1)), -0.0)
     assert not zero.equals(negative_zero), "equals() compares bits, so 0.0 and -0.0 differ"
@@ -99,9 +121,9 @@ def test_update_is_gradient_descent_on_every_parameter(flower):
     net.update(params, 0.3)
     # The update applies α/m to the sums behind the gradients (m·dW: one multiply fewer per
     # iteration than W - α·(sums/m)), exactly so; that is W - α·dW up to the last bits.
-    assert np.array_equal(params.table, before.table - (0.3 / net.m) * net._sums.table)
-    assert np.allclose(params.table, before.table - 0.3 * grads.table, rtol=1e-14, atol=0)
-    assert np.any(grads.table != 0) and np.array_equal(grads.table, net._sums.table * (1.0 / net.m))
+    assert np.array_equal(params.flat, before.flat - (0.3 / net.m) * net._sums.flat)
+    assert np.allclose(params.flat, before.flat - 0.3 * grads.flat, rtol=1e-14, atol=0)
+    assert np.any(grads.flat != 0) and np.array_equal(grads.flat, net._sums.flat * (1.0 / net.m))
 
 
 def test_step_follows_the_notebook_loop(flower):
@@ -148,12 +170,6 @@ def test_train_stops_before_the_first_non_finite_cost(flower):
         assert not math.isfinite(net.cost())
 
 
-def test_b2_and_W2_share_one_column_of_the_table():
-    params = random_params(3, 2)
-    assert params.b2_W2[0] == params.b2[0, 0] and np.array_equal(params.b2_W2[1:], params.W2[0])
-    assert not params.table[0, :-1].any(), "the first row holds only b2"
-
-
 def test_step_refuses_a_non_finite_cost_and_changes_nothing(flower):
     params = Params(np.full((2, 2), np.nan), np.zeros((2, 1)), np.ones((1, 2)), np.zeros((1, 1)))
     before = params.copy()
@@ -179,3 +195,60 @@ def test_predict_grid_gives_hidden_pictures_and_probabilities(flower):
     A2_ref, cache = forward_propagation(grid, params.as_dict(), "tanh")
     assert A1.shape == (3, 3) and A2.shape == (1, 3)
     assert np.allclose(A1, cache["A1"], rtol=1e-13) and np.allclose(A2, A2_ref, rtol=1e-12)
+
+
+def deep_params(sizes, seed, scale=0.5):
+    rng = np.random.RandomState(seed)
+    arrays = []
+    for l in range(1, len(sizes)):
+        arrays += [rng.randn(sizes[l], sizes[l - 1]) * scale, rng.randn(sizes[l], 1) * scale]
+    return Params(*arrays)
+
+
+@pytest.mark.parametrize("activation", ACTIVATION_NAMES)
+@pytest.mark.parametrize("layers", [(10, 5), (3, 7, 2), (6, 6, 6, 6), (1, 1)])
+def test_deep_forward_backward_match_the_course_L_model_functions(flower, activation, layers):
+    """The L-layer engine against Course 1 Week 4's L_model_forward / L_model_backward, written plainly."""
+    params = deep_params((2, *layers, 1), sum(layers))
+    net = Network(flower.X, flower.Y, layers, activation)
+    assert net.L == len(layers) + 1 and net.sizes == (2, *layers, 1)
+    assert net.forward(params)
+    AL, caches = L_model_forward(flower.X, params.as_dict(), activation)
+    for l in range(1, net.L):
+        assert np.allclose(net.Z_of(l), caches[l - 1][3], rtol=1e-12, atol=1e-13), f"Z{l}"
+    assert np.allclose(net.ZL, caches[-1][3], rtol=1e-12, atol=1e-13)
+    assert np.allclose(net.A_of(net.L), AL, rtol=1e-12, atol=1e-15)
+    assert math.isclose(net.cost(), compute_cost(AL, flower.Y), rel_tol=1e-12)
+    grads = net.backward(params)
+    reference = L_model_backward(AL, flower.Y, caches, activation)
+    assert list(grads.as_dict()) == [f"d{name}" for name in params.as_dict()]
+    for name, value in grads.as_dict().items():
+        assert value.shape == reference[name].shape
+        assert np.allclose(value, reference[name], rtol=1e-9, atol=1e-15), name
+
+
+@pytest.mark.parametrize("activation", ACTIVATION_NAMES)
+def test_deep_train_is_forward_backward_update_bit_for_bit(flower, activation):
+    sizes = (2, 8, 5, 3, 1)
+    looped, stepped = deep_params(sizes, 3), deep_params(sizes, 3)
+    net_looped = Network(flower.X, flower.Y, sizes[1:-1], activation)
+    net_stepped = Network(flower.X, flower.Y, sizes[1:-1], activation)
+    assert net_looped.train(looped, 0.05, 40) == 40
+    for _ in range(40):
+        net_stepped.forward(stepped)
+        net_stepped.backward(stepped)
+        net_stepped.update(stepped, 0.05)
+    assert looped.equals(stepped) and net_looped._sums.equals(net_stepped._sums)
+
+
+def test_the_course_names_reach_the_networks_buffers(flower):
+    params = deep_params((2, 4, 3, 1), 9)
+    net = Network(flower.X, flower.Y, (4, 3), "tanh")
+    net.forward(params)
+    net.backward(params)
+    assert net.Z1 is net.Z[1] and net.A2 is net.A[2] and net.dZ2 is net.dZ[2]
+    assert np.array_equal(net.A[0], flower.X) and net.Z3.shape == (1, flower.m) and net.A3.shape == (1, flower.m)
+    with pytest.raises(AttributeError):
+        net.Z4  # noqa: B018
+    with pytest.raises(AttributeError):
+        net.dZ3  # noqa: B018 - dZ[L] is the one row net.dZL

@@ -130,7 +130,7 @@ def test_history_and_checkpoints_stay_bounded_and_back_still_works():
 
 def test_memory_held_grows_far_slower_than_the_run():
     trainer = Trainer(Config(samples=8, hidden=64))
-    state_bytes = trainer.params.units.nbytes + trainer.params.b2.nbytes
+    state_bytes = trainer.params.flat.nbytes
     tracemalloc.start()
     try:
         trainer.step(4_000)

@@ -376,8 +376,8 @@ async def test_every_panel_draws_non_finite_weights_without_a_warning(make_app, 
         with warnings.catch_warnings(), np.errstate(over="raise", divide="raise", invalid="raise"):
             warnings.simplefilter("error")
             with app._lock:
-                app.trainer.params.units[:] = fill
-                app.trainer.params.units[0, 0] = 1.0
+                app.trainer.params.flat[:-1] = fill  # W1, b1 and W2 (b2, the last number, stays)
+                app.trainer.params.W1[0, 0] = 1.0
                 app.trainer._evaluated_at = None  # the loss belongs to the new weights
             app._refresh_from_trainer()
             await pilot.pause()
