@@ -1,9 +1,11 @@
 """Memory of a long run: resident memory before and after N iterations, and whether back() still works.
 
     python3 bench/memory.py                      # 1 000 000 iterations at n_h = 64 (a few minutes)
+    python3 bench/memory.py --layers 64,64,64    # the same with three hidden layers of 64 (longer)
     python3 bench/memory.py --steps 100000 --hidden 4
 
-Goal (issue: engine foundation): < 100 MB more resident memory after 1 000 000 iterations at n_h = 64.
+Goal (issue: engine foundation, and issue 14 for 64,64,64): < 100 MB more resident memory after 1 000 000
+iterations.
 """
 from __future__ import annotations
 
@@ -30,8 +32,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--steps", type=int, default=1_000_000)
     parser.add_argument("--hidden", type=int, default=64)
+    parser.add_argument("--layers", help="hidden layer sizes, e.g. 64,64,64 (instead of --hidden)")
     args = parser.parse_args()
-    trainer = Trainer(Config(hidden=args.hidden))
+    config = Config(layers=args.layers) if args.layers else Config(hidden=args.hidden)
+    trainer = Trainer(config)
     trainer.step(1)
     before = resident_mb()
     start = time.perf_counter()
@@ -40,7 +44,7 @@ def main() -> None:
         done += trainer.step(min(10_000, args.steps - done))
     seconds = time.perf_counter() - start
     after = resident_mb()
-    print(f"{done} iterations at n_h {args.hidden}: {seconds:.1f} s ({done / seconds:.0f} it/s)")
+    print(f"{done} iterations at layers {','.join(map(str, config.layers))}: {seconds:.1f} s ({done / seconds:.0f} it/s)")
     print(f"resident memory: {before:.1f} MB before, {after:.1f} MB after, growth {after - before:+.1f} MB"
           f" (goal < 100 MB)")
     print(f"history records: {len(trainer.history)} (stride {trainer.history.stride});"

@@ -12,10 +12,8 @@ import math
 from dataclasses import dataclass, field
 
 from engine.messages import MESSAGES, Explained
-from engine.options import (ACTIVATIONS, DATASETS, DEFAULTS, INIT_SCHEMES, MAX_HIDDEN, MAX_SAMPLES,  # noqa: F401
-                            RUN_OPTIONS, Option)
-
-PARAMETERS = ("W1", "b1", "W2", "b2")
+from engine.options import (ACTIVATIONS, DATASETS, DEFAULTS, FEATURES, INIT_SCHEMES, MAX_HIDDEN,  # noqa: F401
+                            MAX_LAYERS, MAX_SAMPLES, RUN_OPTIONS, Option)
 
 # Each scheme's --scale when none is given: randn multiplier for random/xavier/he, the value for constant.
 DEFAULT_SCALE = {"zeros": 0.0, "constant": 0.5, "random": 0.01, "xavier": 1.0, "he": 1.0}
@@ -34,15 +32,16 @@ class ConfigError(Explained, ValueError):
 
 @dataclass(frozen=True)
 class InitOverride:
-    """Initialise one parameter (W1, b1, W2 or b2) with its own scheme, e.g. only the biases random."""
+    """Initialise one parameter (W1, b1, W2, b2, … up to the network's WL, bL) with its own scheme, e.g.
+    only the biases random. Which layers exist is the Config's to check."""
 
     parameter: str
     scheme: str
     scale: float | None = None
 
     def __post_init__(self) -> None:
-        if self.parameter not in PARAMETERS:
-            raise ConfigError("config.unknown_parameter", value=self.parameter, choices=", ".join(PARAMETERS))
+        if parameter_layer(self.parameter, MAX_LAYERS + 1) is None:
+            raise ConfigError("config.unknown_parameter", value=self.parameter, choices=_parameter_names(1))
         _check_choice("init", self.scheme, INIT_SCHEMES)
         if self.scale is not None:
             _check_float("scale", self.scale, minimum=0.0)
@@ -50,6 +49,18 @@ class InitOverride:
     @property
     def resolved_scale(self) -> float:
         return DEFAULT_SCALE[self.scheme] if self.scale is None else float(self.scale)
+
+
+def parameter_layer(name: object, layers: int) -> int | None:
+    """l of a parameter name W{l} or b{l}, if 1 ≤ l ≤ layers."""
+    if not isinstance(name, str) or name[:1] not in ("W", "b") or not name[1:].isdigit() or name[1] == "0":
+        return None
+    l = int(name[1:])
+    return l if l <= layers else None
+
+
+def _parameter_names(hidden_layers: int) -> str:
+    return ", ".join(f"{kind}{l}" for l in range(1, hidden_layers + 2) for kind in "Wb")
 
 
 @dataclass(frozen=True)
@@ -60,13 +71,17 @@ class Config:
 
     dataset: str = DEFAULTS["dataset"]
     samples: int = DEFAULTS["samples"]
+    test_samples: int = DEFAULTS["test_samples"]  # 0: no test set
     noise: float | None = DEFAULTS["noise"]
-    hidden: int = DEFAULTS["hidden"]
+    features: tuple[str, ...] = DEFAULTS["features"]  # also "x1,x2,x1x2" or a list
+    hidden: int | None = None  # None: the first of ``layers``, else the table's 4; --hidden N is --layers N
+    layers: tuple[int, ...] | None = None  # hidden layer sizes n[1] … n[L-1]; also "10,5" or a list
     activation: str = DEFAULTS["activation"]
     init: str = DEFAULTS["init"]
     scale: float | None = DEFAULTS["scale"]
     lr: float = DEFAULTS["lr"]
     seed: int = DEFAULTS["seed"]
+    init_seed: int | None = DEFAULTS["init_seed"]  # None: seed + 1
     steps: int = DEFAULTS["steps"]
     every: int | None = DEFAULTS["every"]
     compare: bool = DEFAULTS["compare"]
@@ -75,8 +90,9 @@ class Config:
     def __post_init__(self) -> None:
         for option in RUN_OPTIONS:
             value = getattr(self, option.name)
-            if value is not None or option.default is not None:  # None: not set, the choice's own default
-                _check(option, value)
+            if value is not None or self.__dataclass_fields__[option.name].default is not None:
+                object.__setattr__(self, option.name, _checked(option, value))  # None: not set, the default
+        self._resolve_layers()
         if self.scale is not None and self.init == "zeros" and self.scale != 0:
             raise ConfigError("config.scale_with_zeros")
         if not isinstance(self.overrides, tuple) or not all(isinstance(o, InitOverride) for o in self.overrides):
@@ -84,6 +100,21 @@ class Config:
         names = [o.parameter for o in self.overrides]
         if len(set(names)) != len(names):
             raise ConfigError("config.override_twice")
+        for override in self.overrides:
+            if parameter_layer(override.parameter, len(self.layers) + 1) is None:
+                raise ConfigError("config.unknown_parameter", value=override.parameter,
+                                  choices=_parameter_names(len(self.layers)))
+
+    def _resolve_layers(self) -> None:
+        """``hidden`` and ``layers`` say the same: hidden is the first hidden layer's size (both given must agree)."""
+        if self.layers is None:
+            hidden = DEFAULTS["hidden"] if self.hidden is None else self.hidden
+            object.__setattr__(self, "hidden", hidden)
+            object.__setattr__(self, "layers", (hidden,))
+        elif self.hidden is None:
+            object.__setattr__(self, "hidden", self.layers[0])
+        elif self.hidden != self.layers[0]:
+            raise ConfigError("config.hidden_and_layers", hidden=self.hidden, layers=",".join(map(str, self.layers)))
 
     # -- resolved values -------------------------------------------------------------------------
     @property
@@ -97,19 +128,22 @@ class Config:
         return DEFAULT_SCALE[self.init] if self.scale is None else float(self.scale)
 
     @property
-    def layers(self) -> tuple[int, ...]:
-        """The hidden layers' sizes, n[1] … n[L-1]."""
-        return (self.hidden,)
+    def resolved_init_seed(self) -> int:
+        """The seed of the initial weights: seed + 1 unless given, as the C1W3 notebook's seed 2 for its data's 1."""
+        return self.seed + 1 if self.init_seed is None else self.init_seed
 
     @property
-    def resolved_init_seed(self) -> int:
-        """The seed of the initial weights: seed + 1, as the C1W3 notebook's seed 2 for its data's seed 1."""
-        return self.seed + 1
+    def resolved_layers(self) -> list[int]:  # the JSON's config block writes lists
+        return list(self.layers)
+
+    @property
+    def resolved_features(self) -> list[str]:
+        return list(self.features)
 
     def init_for(self, parameter: str) -> tuple[str, float]:
         """(scheme, scale) that initialises ``parameter``, after per-parameter overrides.
 
-        ``init`` and ``scale`` set the weights W1 and W2; biases start at 0 (as in the course)
+        ``init`` and ``scale`` set every weight matrix W1 … WL; biases start at 0 (as in the course)
         unless an override says otherwise, e.g. "only the biases random".
         """
         for override in self.overrides:
@@ -138,20 +172,73 @@ class Config:
         """
         if "init" in changes and "scale" not in changes and changes["init"] != self.init:
             changes["scale"] = None
+        if "hidden" in changes and "layers" not in changes:  # the first hidden layer's size; the others stay
+            changes["layers"] = None if changes["hidden"] is None else (changes["hidden"], *self.layers[1:])
+        elif "layers" in changes and "hidden" not in changes:
+            changes["hidden"] = None
         return dataclasses.replace(self, **changes)
 
 
-def _check(option: Option, value: object) -> None:
-    """``value`` for ``option`` has the table's kind and is within its limits (else ConfigError)."""
+def _checked(option: Option, value: object) -> object:
+    """``value`` for ``option``, of the table's kind and within its limits (else ConfigError); lists as tuples."""
+    name = option.flag[2:]  # as the student types it: init-seed
     if option.kind == "choice":
-        _check_choice(option.name, value, option.choices)
+        _check_choice(name, value, option.choices)
     elif option.kind == "int":
-        _check_int(option.name, value, *option.limits)
+        _check_int(name, value, *option.limits)
     elif option.kind == "float":
         minimum, strict = option.limits
-        _check_float(option.name, value, minimum, strict)
+        _check_float(name, value, minimum, strict)
     elif option.kind == "flag" and not isinstance(value, bool):
-        raise ConfigError("config.flag", name=option.name, value=value)
+        raise ConfigError("config.flag", name=name, value=value)
+    elif option.kind == "sizes":
+        return _sizes(name, value, *option.limits)
+    elif option.kind == "names":
+        return _names(name, value, option.choices)
+    return value
+
+
+def _items(name: str, value: object, example: str) -> list:
+    """The items of a list written as "a,b" (command line) or given as a list or tuple (config file, code)."""
+    if isinstance(value, (str, list, tuple)) and not (value.strip() if isinstance(value, str) else value):
+        raise ConfigError("config.list_empty", name=name, example=example)
+    if isinstance(value, str):
+        items = [item.strip() for item in value.split(",")]
+        if "" in items:  # "10,,5", "", "x1,"
+            raise ConfigError("config.list_syntax", name=name, example=example, value=value)
+        return items
+    if isinstance(value, (list, tuple)):
+        return list(value)
+    raise ConfigError("config.list_syntax", name=name, example=example, value=value)
+
+
+def _sizes(name: str, value: object, low: int, high: int, most: int) -> tuple[int, ...]:
+    sizes = []
+    for item in _items(name, value, "10,5"):
+        if isinstance(item, str):
+            try:
+                item = int(item)
+            except ValueError:
+                raise ConfigError("config.list_syntax", name=name, example="10,5", value=value) from None
+        if isinstance(item, bool) or not isinstance(item, int):
+            raise ConfigError("config.list_syntax", name=name, example="10,5", value=value)
+        if not low <= item <= high:
+            raise ConfigError("config.sizes_range", name=name, low=low, high=high, value=item)
+        sizes.append(item)
+    if len(sizes) > most:
+        raise ConfigError("config.sizes_count", name=name, most=most, count=len(sizes))
+    return tuple(sizes)
+
+
+def _names(name: str, value: object, choices: tuple[str, ...]) -> tuple[str, ...]:
+    names = _items(name, value, ",".join(choices[:2]))
+    for item in names:
+        if item not in choices:
+            raise ConfigError("config.names_unknown", name=name, value=item, choices=", ".join(choices))
+    for item in names:
+        if names.count(item) > 1:
+            raise ConfigError("config.names_twice", name=name, value=item)
+    return tuple(names)
 
 
 def _check_choice(name: str, value: object, choices: tuple[str, ...]) -> None:

@@ -1,8 +1,10 @@
-"""Two-class data sets in the course's layout: X is (n_x, m) = (2, m), Y is (1, m) of 0.0/1.0.
+"""Two-class data sets in the course's layout: X is (2, m), the points (x1, x2); Y is (1, m) of 0.0/1.0.
 
 Each is drawn from its own ``np.random.RandomState(seed)`` (never the global generator), so a seed
-always gives the same points. ``flower`` is the course notebook's ``load_planar_dataset``: same
-draws in the same order, so seed 1, m = 400 gives exactly the notebook's X and Y.
+always gives the same points; the test set (``--test-samples``) from ``RandomState(seed + 1)``. ``flower``
+is the course notebook's ``load_planar_dataset``: same draws in the same order, so seed 1, m = 400 gives
+exactly the notebook's X and Y. ``circles`` is scikit-learn's ``make_circles`` draw for draw, so seed 1,
+m = 300, noise 0.05 is the C2W1 "Initialization" assignment's training set and seed 2, m = 100 its test set.
 """
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ import numpy as np
 
 from engine.config import Config
 
-DEFAULT_NOISE = {"flower": 0.2, "circles": 0.1, "moons": 0.15, "xor": 0.15, "blobs": 0.6, "spiral": 0.2}
+DEFAULT_NOISE = {"flower": 0.2, "circles": 0.05, "moons": 0.15, "xor": 0.15, "blobs": 0.6, "spiral": 0.2}
 
 
 @dataclass(frozen=True)
@@ -33,11 +35,12 @@ class Dataset:
         return self.X.shape[0]
 
 
-def make(config: Config) -> Dataset:
-    """Draw ``config.dataset`` with ``config.samples`` points, ``config.resolved_noise`` and ``config.seed``."""
-    rng = np.random.RandomState(config.seed)
+def make(config: Config, test: bool = False) -> Dataset:
+    """Draw ``config.dataset`` with ``config.samples`` points, ``config.resolved_noise`` and ``config.seed``;
+    with ``test``, its test set: ``config.test_samples`` points from seed + 1."""
+    rng = np.random.RandomState(config.seed + 1 if test else config.seed)
     noise = config.resolved_noise
-    X, Y = _MAKERS[config.dataset](rng, config.samples, noise)
+    X, Y = _MAKERS[config.dataset](rng, config.test_samples if test else config.samples, noise)
     X = np.ascontiguousarray(X, dtype=np.float64)
     Y = np.ascontiguousarray(Y, dtype=np.float64).reshape(1, -1)
     X.flags.writeable = False
@@ -66,13 +69,17 @@ def flower(rng: np.random.RandomState, m: int, noise: float) -> tuple[np.ndarray
 
 
 def circles(rng: np.random.RandomState, m: int, noise: float) -> tuple[np.ndarray, np.ndarray]:
-    """A ring (class 0, radius 1) around a disc's edge (class 1, radius 0.5)."""
+    """scikit-learn's ``make_circles(m, shuffle=True, noise=noise, random_state=rng, factor=0.8)``, draw for
+    draw: an outer circle (class 0, radius 1) and an inner one (class 1, radius 0.8), shuffled, then noise."""
     n_out, n_in = _class_sizes(m)
     t_out = np.linspace(0, 2 * np.pi, n_out, endpoint=False)
     t_in = np.linspace(0, 2 * np.pi, n_in, endpoint=False)
-    X = np.vstack([np.c_[np.cos(t_out), np.sin(t_out)], 0.5 * np.c_[np.cos(t_in), np.sin(t_in)]])
-    X += rng.randn(m, 2) * noise
-    Y = np.r_[np.zeros(n_out), np.ones(n_in)]
+    X = np.vstack([np.append(np.cos(t_out), np.cos(t_in) * 0.8), np.append(np.sin(t_out), np.sin(t_in) * 0.8)]).T
+    Y = np.hstack([np.zeros(n_out), np.ones(n_in)])
+    order = np.arange(m)
+    rng.shuffle(order)  # sklearn.utils.shuffle
+    X, Y = X[order], Y[order]
+    X += rng.normal(scale=noise, size=X.shape)
     return X.T, Y
 
 

@@ -1,4 +1,4 @@
-"""A run's history as a table (CSV) or document (JSON), with every hidden unit's parameters, written safely.
+"""A run's history as a table (CSV) or document (JSON), with every unit's parameters, written safely.
 
 Pure Python and NumPy: used by ``shallow-tui --headless --export PATH`` and by the app's ``e`` key.
 
@@ -28,6 +28,7 @@ from pathlib import Path
 from engine import symmetry
 from engine.config import Config
 from engine.datasets import Dataset
+from engine.features import PLANE
 from engine.history import Record
 from engine.messages import Explained
 from engine.network import Params
@@ -136,7 +137,7 @@ class Replay:
         fmt = export_format(path)
         rows = self.rows()
         if fmt == "csv":
-            return to_csv(rows), len(rows)
+            return to_csv(rows, self.config.features), len(rows)
         document = {
             "config": self.config.resolved(),
             "iterations": self.current_iteration,
@@ -148,16 +149,26 @@ class Replay:
         return json.dumps(document, allow_nan=False, indent=1) + "\n", len(rows)
 
 
+def _units_key(l: int) -> str:
+    return "units" if l == 1 else f"units{l}"
+
+
 def _row(iteration: int, loss: float, accuracy: float, unit_gap: float | None, p: Params) -> dict:
-    return {
-        "iteration": iteration,
-        "loss": _finite(loss),
-        "accuracy": accuracy,
-        "unit_gap": _finite(unit_gap),
-        "units": [{"W1": p.W1[j].tolist(), "b1": float(p.b1[j, 0]), "W2": float(p.W2[0, j])}
-                  for j in range(p.n_h)],
-        "b2": float(p.b2[0, 0]),
-    }
+    """The parameters unit by unit, hidden layer by hidden layer: ``units`` (layer 1), ``units2`` … each unit
+    with its incoming weights W{l} and bias b{l}, the last hidden layer's also with its weight W{L} to ŷ, then
+    ŷ's bias b{L}. One hidden layer: units [{"W1", "b1", "W2"}, …] and "b2"."""
+    L = p.L
+    row = {"iteration": iteration, "loss": _finite(loss), "accuracy": accuracy, "unit_gap": _finite(unit_gap)}
+    for l in range(1, L):
+        units = []
+        for j in range(p.sizes[l]):
+            unit = {f"W{l}": p.W(l)[j].tolist(), f"b{l}": float(p.b(l)[j, 0])}
+            if l == L - 1:
+                unit[f"W{L}"] = float(p.W(L)[0, j])
+            units.append(unit)
+        row[_units_key(l)] = units
+    row[f"b{L}"] = float(p.b(L)[0, 0])
+    return row
 
 
 def history_rows(trainer: Trainer, iterations: list[int] | None = None) -> list[dict]:
@@ -165,26 +176,45 @@ def history_rows(trainer: Trainer, iterations: list[int] | None = None) -> list[
     return Replay.of(trainer, iterations).rows()
 
 
-def csv_columns(n_h: int, n_x: int = 2) -> list[str]:
-    columns = ["iteration", "loss", "accuracy", "unit_gap"]
-    for j in range(1, n_h + 1):
-        columns += [f"W1_h{j}_x{i}" for i in range(1, n_x + 1)] + [f"b1_h{j}", f"W2_h{j}"]
-    return columns + ["b2"]
+_FIRST = ["iteration", "loss", "accuracy", "unit_gap"]
 
 
-def to_csv(rows: list[dict]) -> str:
+def csv_columns(sizes: tuple[int, ...], features: tuple[str, ...] = PLANE) -> list[str]:
+    """For layer sizes (n_x, n[1], …, 1): every hidden unit's W{l}_h{j}_{input}, b{l}_h{j} (and W{L}_h{j} in the
+    last hidden layer), then b{L}. One hidden layer: W1_h1_x1, W1_h1_x2, b1_h1, W2_h1, …, b2."""
+    L = len(sizes) - 1
+    columns = list(_FIRST)
+    for l in range(1, L):
+        sources = list(features) if l == 1 else [f"h{k}" for k in range(1, sizes[l - 1] + 1)]
+        for j in range(1, sizes[l] + 1):
+            columns += [f"W{l}_h{j}_{source}" for source in sources] + [f"b{l}_h{j}"]
+            if l == L - 1:
+                columns.append(f"W{L}_h{j}")
+    return columns + [f"b{L}"]
+
+
+def _sizes_of(row: dict) -> tuple[int, ...]:
+    hidden = []
+    while _units_key(len(hidden) + 1) in row:
+        hidden.append(len(row[_units_key(len(hidden) + 1)]))
+    return (len(row["units"][0]["W1"]), *hidden, 1)
+
+
+def to_csv(rows: list[dict], features: tuple[str, ...] = PLANE) -> str:
     """Flat columns (see ``csv_columns``); an empty cell is a non-finite or missing value."""
     if not rows:
-        return ",".join(csv_columns(0)) + "\n"
-    n_x = len(rows[0]["units"][0]["W1"])
+        return ",".join(_FIRST) + "\n"
+    sizes = _sizes_of(rows[0])
+    L = len(sizes) - 1
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(csv_columns(len(rows[0]["units"]), n_x))
+    writer.writerow(csv_columns(sizes, features))
     for row in rows:
-        cells = [row["iteration"], row["loss"], row["accuracy"], row["unit_gap"]]
-        for unit in row["units"]:
-            cells += [*unit["W1"], unit["b1"], unit["W2"]]
-        cells.append(row["b2"])
+        cells = [row[name] for name in _FIRST]
+        for l in range(1, L):
+            for unit in row[_units_key(l)]:
+                cells += [*unit[f"W{l}"], unit[f"b{l}"]] + ([unit[f"W{L}"]] if l == L - 1 else [])
+        cells.append(row[f"b{L}"])
         writer.writerow(["" if c is None else repr(c) if isinstance(c, float) else c for c in cells])
     return out.getvalue()
 
@@ -193,21 +223,30 @@ def from_csv(text: str) -> list[dict]:
     """Read ``to_csv`` back into the rows it was made from (for tests and lab scripts)."""
     reader = csv.reader(io.StringIO(text))
     header = next(reader)
-    n_h = sum(1 for name in header if name.startswith("b1_h"))
-    n_x = sum(1 for name in header if name.startswith("W1_h1_"))
+    L = max(int(name[1:].split("_")[0]) for name in header if name.startswith("b"))
+    hidden = [sum(1 for name in header if name.startswith(f"b{l}_h")) for l in range(1, L)]
+    n_in = [sum(1 for name in header if name.startswith(f"W{l}_h1_")) for l in range(1, L)]
 
     def number(cell: str) -> float | None:
         return None if cell == "" else float(cell)
 
     rows = []
     for cells in reader:
-        units, k = [], 4
-        for _ in range(n_h):
-            units.append({"W1": [float(c) for c in cells[k:k + n_x]], "b1": float(cells[k + n_x]),
-                          "W2": float(cells[k + n_x + 1])})
-            k += n_x + 2
-        rows.append({"iteration": int(cells[0]), "loss": number(cells[1]), "accuracy": float(cells[2]),
-                     "unit_gap": number(cells[3]), "units": units, "b2": float(cells[k])})
+        row = {"iteration": int(cells[0]), "loss": number(cells[1]), "accuracy": float(cells[2]),
+               "unit_gap": number(cells[3])}
+        k = len(_FIRST)
+        for l in range(1, L):
+            units = []
+            for _ in range(hidden[l - 1]):
+                unit = {f"W{l}": [float(c) for c in cells[k:k + n_in[l - 1]]], f"b{l}": float(cells[k + n_in[l - 1]])}
+                k += n_in[l - 1] + 1
+                if l == L - 1:
+                    unit[f"W{L}"] = float(cells[k])
+                    k += 1
+                units.append(unit)
+            row[_units_key(l)] = units
+        row[f"b{L}"] = float(cells[k])
+        rows.append(row)
     return rows
 
 

@@ -13,7 +13,8 @@ class Record(NamedTuple):
     iteration: int
     loss: float
     accuracy: float
-    unit_gap: float | None
+    unit_gap: float | None  # of the first hidden layer
+    test_accuracy: float | None = None  # None without a test set
 
 
 class MetricHistory:

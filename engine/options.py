@@ -13,8 +13,10 @@ from dataclasses import dataclass
 DATASETS = ("flower", "circles", "moons", "xor", "blobs", "spiral")
 ACTIVATIONS = ("tanh", "sigmoid", "relu", "leaky_relu")
 INIT_SCHEMES = ("zeros", "constant", "random", "xavier", "he")
+FEATURES = ("x1", "x2", "x1sq", "x2sq", "x1x2", "sinx1", "sinx2")  # TensorFlow Playground's seven inputs
 
 MAX_HIDDEN = 64
+MAX_LAYERS = 4  # hidden layers
 MAX_SAMPLES = 100_000
 MAX_SEED = 2**32 - 2  # RandomState(seed + 1) must stay below 2**32
 MAX_STEPS = 10**9
@@ -34,12 +36,12 @@ class Option:
     of a run (``run``) the field of Config and the key of the JSON's ``config`` block."""
 
     name: str
-    kind: str  # "int", "float", "choice", "flag", "text"
+    kind: str  # "int", "float", "choice", "flag", "text"; "sizes" (10,5) and "names" (x1,x2): lists written with commas
     help: str | None = None  # key of the help text in tui/i18n.py; None: "<choices> (<default>)"
     default: object = None  # None: not set, or a default that depends on another option (Config resolves it)
     metavar: str | None = None
     choices: tuple[str, ...] = ()
-    limits: tuple = ()  # int: (lowest, highest); float: (minimum, whether the minimum itself is refused)
+    limits: tuple = ()  # int: (lowest, highest); float: (minimum, whether it is refused); sizes: (lowest, highest, most)
     applies: frozenset[str] = EVERYWHERE
     run: bool = True  # a field of engine.config.Config; False: a setting of the program (checked in tui/cli.py)
     refusal: str | None = None  # key of the message when given where it does not apply (else a generic one)
@@ -47,20 +49,29 @@ class Option:
 
     @property
     def flag(self) -> str:
-        return "--" + self.name.replace("_", "-")  # the key max_sessions is --max-sessions
+        return "--" + self.name.replace("_", "-")
+
+    def text(self, value: object) -> str:
+        """``value`` as the command line writes it: a list as 10,5."""
+        return ",".join(map(str, value)) if isinstance(value, (list, tuple)) else str(value)
 
 
 OPTIONS: tuple[Option, ...] = (
     Option("headless", "flag", "cli.headless", default=False, applies=frozenset({HEADLESS}), run=False),
     Option("dataset", "choice", default="flower", metavar="NAME", choices=DATASETS),
     Option("samples", "int", "cli.samples", default=400, metavar="M", limits=(4, MAX_SAMPLES)),
+    Option("test_samples", "int", "cli.test_samples", default=0, metavar="K", limits=(0, MAX_SAMPLES)),
     Option("noise", "float", "cli.noise", metavar="X", limits=(0.0, False)),
-    Option("hidden", "int", "cli.hidden", default=4, metavar="N", limits=(1, MAX_HIDDEN)),
+    Option("features", "names", "cli.features", default=("x1", "x2"), metavar="LIST", choices=FEATURES),
+    Option("hidden", "int", "cli.hidden", default=4, metavar="N", limits=(1, MAX_HIDDEN),
+           conflicts=(("layers", "cli.error.hidden_and_layers"),)),
+    Option("layers", "sizes", "cli.layers", metavar="N1,N2", limits=(1, MAX_HIDDEN, MAX_LAYERS)),
     Option("activation", "choice", default="tanh", metavar="NAME", choices=ACTIVATIONS),
     Option("init", "choice", default="random", metavar="NAME", choices=INIT_SCHEMES),
     Option("scale", "float", "cli.scale", metavar="X", limits=(0.0, False)),
     Option("lr", "float", "cli.lr", default=1.2, metavar="X", limits=(0.0, True)),
     Option("seed", "int", "cli.seed", default=1, metavar="N", limits=(0, MAX_SEED)),
+    Option("init_seed", "int", "cli.init_seed", metavar="N", limits=(0, MAX_SEED + 1)),
     Option("steps", "int", "cli.steps", default=10_000, metavar="N", limits=(0, MAX_STEPS)),
     Option("every", "int", "cli.every", metavar="K", limits=(1, MAX_STEPS), applies=frozenset({HEADLESS, CONFIG_FILE}),
            refusal="cli.error.every_needs_headless"),
@@ -107,5 +118,5 @@ def session_arguments(values: dict[str, object]) -> list[str]:
         value = values.get(option.name)
         if APP not in option.applies or not given(value):
             continue
-        arguments += [option.flag] if option.kind == "flag" else [option.flag, str(value)]
+        arguments += [option.flag] if option.kind == "flag" else [option.flag, option.text(value)]
     return arguments

@@ -1,7 +1,8 @@
 """The input plane (x1, x2) as a grid of pixels: what the decision boundary and the unit thumbnails draw.
 
 Pure NumPy. The app hands in plain weights (tuples from a Snapshot) and gets back arrays of values
-on a grid, so the same function draws the boundary ŷ(x1, x2) and each hidden unit's A1(x1, x2).
+on a grid, so the same function draws the boundary ŷ(x1, x2) and each hidden unit's A[l](x1, x2). With
+other inputs than (x1, x2) (``--features``), each pixel's point goes through the same features first.
 """
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from typing import Sequence
 
 import numpy as np
 
-from engine.network import Params, predict_grid
+from engine.features import PLANE, inputs
+from engine.network import Params, predict_layers
 
 Bounds = tuple[float, float, float, float]  # x1_min, x1_max, x2_min, x2_max
 
@@ -30,17 +32,26 @@ def grid(bounds: Bounds, columns: int, rows: int) -> np.ndarray:
     return np.vstack([X1.ravel(), X2.ravel()])
 
 
-def params_from_rows(W1: Sequence[Sequence[float]], b1: Sequence[float], W2: Sequence[float], b2: float) -> Params:
-    """Params in the course's shapes from a Snapshot's plain tuples."""
-    n_h = len(b1)
-    return Params(np.array(W1, dtype=np.float64).reshape(n_h, -1), np.array(b1).reshape(n_h, 1),
-                  np.array(W2).reshape(1, n_h), np.array([[b2]]))
+def params_of(layers: Sequence) -> Params:
+    """Params from a Snapshot's ``layers`` (each with plain rows W and a tuple b), any depth."""
+    arrays = []
+    for layer in layers:
+        arrays += [np.array(layer.W, dtype=np.float64).reshape(len(layer.b), -1), np.array(layer.b).reshape(-1, 1)]
+    return Params(*arrays)
 
 
-def fields(params: Params, activation: str, bounds: Bounds, columns: int, rows: int) -> tuple[np.ndarray, np.ndarray]:
-    """(A1 as (n_h, rows, columns), ŷ as (rows, columns)) over the plane."""
-    A1, A2 = predict_grid(params, activation, grid(bounds, columns, rows))
-    return A1.reshape(params.n_h, rows, columns), A2.reshape(rows, columns)
+def layer_fields(params: Params, activation: str, bounds: Bounds, columns: int, rows: int,
+                 features: Sequence[str] = PLANE) -> tuple[list[np.ndarray], np.ndarray]:
+    """([A[l] as (n[l], rows, columns) for each hidden layer], ŷ as (rows, columns)) over the plane."""
+    hidden, output = predict_layers(params, activation, inputs(grid(bounds, columns, rows), features))
+    return [A.reshape(A.shape[0], rows, columns) for A in hidden], output.reshape(rows, columns)
+
+
+def fields(params: Params, activation: str, bounds: Bounds, columns: int, rows: int,
+           features: Sequence[str] = PLANE) -> tuple[np.ndarray, np.ndarray]:
+    """(A1 as (n_h, rows, columns), ŷ as (rows, columns)) over the plane: the first hidden layer's pictures."""
+    hidden, output = layer_fields(params, activation, bounds, columns, rows, features)
+    return hidden[0], output
 
 
 def cell_of(X: np.ndarray, bounds: Bounds, columns: int, rows: int) -> tuple[np.ndarray, np.ndarray]:

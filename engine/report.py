@@ -1,7 +1,8 @@
 """The headless run: train a Config for ``steps`` iterations and describe the result as plain data.
 
 This is what ``shallow-tui --headless`` prints as JSON; every key of the public contract is here.
-Non-finite numbers become ``None`` (JSON null), never NaN.
+Non-finite numbers become ``None`` (JSON null), never NaN. ``distinct_hidden_units`` and ``unit_gap``
+describe the first hidden layer; ``layers`` has the same for every hidden layer.
 """
 from __future__ import annotations
 
@@ -18,12 +19,25 @@ def _finite(value: float | None) -> float | None:
 
 def _history_entry(trainer: Trainer) -> dict:
     loss = trainer.loss
-    return {
+    entry = {
         "iteration": trainer.iteration,
         "loss": _finite(loss),
         "accuracy": trainer.net.accuracy(),
         "unit_gap": _finite(symmetry.unit_gap(trainer.params.units)),
     }
+    if trainer.test_net is not None:  # only with --test-samples: the entries of older runs keep their four keys
+        entry["test_accuracy"] = trainer.test_accuracy()
+    return entry
+
+
+def layer_summaries(trainer: Trainer) -> list[dict]:
+    """One entry per hidden layer: its units, how many are distinct, the smallest gap between two of them."""
+    summaries = []
+    for l in range(1, trainer.params.L):
+        rows = trainer.params.unit_rows(l)
+        summaries.append({"units": rows.shape[0], "distinct_units": symmetry.distinct_units(rows),
+                          "unit_gap": _finite(symmetry.unit_gap(rows))})
+    return summaries
 
 
 def run(config: Config) -> dict:
@@ -46,14 +60,16 @@ def run(config: Config) -> dict:
         if trainer.diverged and history[-1]["iteration"] != trainer.iteration:
             history.append(_history_entry(trainer))
     loss = trainer.loss  # evaluates the final parameters (sets diverged if their loss is not finite)
-    units = trainer.params.units
+    layers = layer_summaries(trainer)
     report = {
         "config": config.resolved(),
         "iterations": trainer.iteration,
         "loss": _finite(loss),
         "accuracy": trainer.net.accuracy(),
-        "distinct_hidden_units": symmetry.distinct_units(units),
-        "unit_gap": _finite(symmetry.unit_gap(units)),
+        "test_accuracy": trainer.test_accuracy(),
+        "distinct_hidden_units": layers[0]["distinct_units"],  # the first hidden layer, as for one hidden layer
+        "unit_gap": layers[0]["unit_gap"],
+        "layers": layers,
         "frozen": trainer.frozen,
         "diverged": trainer.diverged,
     }

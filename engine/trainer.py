@@ -15,6 +15,7 @@ import numpy as np
 from engine import symmetry
 from engine.config import Config
 from engine.datasets import Dataset, make
+from engine.features import inputs
 from engine.history import Checkpoints, MetricHistory, Record
 from engine.init import initialize_parameters
 from engine.network import Network, Params
@@ -126,19 +127,34 @@ class Trainer:
         """Start again from iteration 0, with a new config if given (new data only if it needs it)."""
         old = getattr(self, "config", None)
         self.config = config if config is not None else old
+        same_data = old is not None and hasattr(self, "data") and all(
+            getattr(old, f) == getattr(self.config, f) for f in ("dataset", "samples", "noise", "seed"))
         if data is None:
-            same_data = old is not None and hasattr(self, "data") and all(
-                getattr(old, f) == getattr(self.config, f) for f in ("dataset", "samples", "noise", "seed"))
             data = self.data if same_data else make(self.config)
         self.data = data
-        self.params: Params = initialize_parameters(self.config, data.n_x)
-        self.net = Network(data.X, data.Y, self.config.layers, self.config.activation)
+        same_test = same_data and old.test_samples == self.config.test_samples
+        self.test_data = (self.test_data if same_test else make(self.config, test=True)) if self.config.test_samples \
+            else None
+        layers, activation, features = self.config.layers, self.config.activation, self.config.features
+        self.X = inputs(data.X, features)  # what the network sees: the chosen features of the points
+        self.params: Params = initialize_parameters(self.config, self.X.shape[0])
+        self.net = Network(self.X, data.Y, layers, activation)
+        self.test_net = None if self.test_data is None else Network(
+            inputs(self.test_data.X, features), self.test_data.Y, layers, activation)
         self.iteration = 0
         self.diverged = False
         self.history = MetricHistory()
         self.checkpoints = Checkpoints()
         self.checkpoints.add(0, self.params.copy())
         self._evaluated_at: int | None = None
+
+    def test_accuracy(self) -> float | None:
+        """Accuracy on the test set (``--test-samples``) at the current parameters; None without one."""
+        if self.test_net is None:
+            return None
+        with np.errstate(all="ignore"):
+            self.test_net.forward(self.params)
+        return self.test_net.accuracy()
 
     # -- moving ------------------------------------------------------------------------------------
     def step(self, n: int = 1) -> int:
@@ -156,8 +172,8 @@ class Trainer:
                     if not net.forward(params) and not math.isfinite(net.cost()):
                         self.diverged = True
                         break
-                    history.add(Record(iteration, net.cost(), net.accuracy(), symmetry.unit_gap(params.units)),
-                                params.copy())
+                    history.add(Record(iteration, net.cost(), net.accuracy(), symmetry.unit_gap(params.units),
+                                       self.test_accuracy()), params.copy())
                     next_record = history.next_wanted(iteration + 1)
                     net.backward(params)
                     net.update(params, lr)
@@ -221,7 +237,7 @@ class Trainer:
             iteration=self.iteration,
             loss=_finite_or_none(cost),
             accuracy=net.accuracy(),
-            test_accuracy=None,
+            test_accuracy=self.test_accuracy(),
             frozen=self.frozen,
             diverged=self.diverged,
             layers=tuple(self._layer_snapshot(l) for l in range(1, net.L + 1)),

@@ -45,8 +45,8 @@ def presets(base: Config) -> dict[str, Config]:
     """Named initialisations beyond the plain schemes, built on ``base``'s hyperparameters."""
     random_01 = dict(scheme="random", scale=0.01)
     return {
-        t("compare.only_biases"): base.replace(init="zeros", scale=None, overrides=(
-            InitOverride("b1", **random_01), InitOverride("b2", **random_01))),
+        t("compare.only_biases"): base.replace(init="zeros", scale=None, overrides=tuple(  # every layer's bias
+            InitOverride(f"b{l}", **random_01) for l in range(1, len(base.layers) + 2))),
         t("compare.w1_random"): base.replace(init="zeros", scale=None, overrides=(InitOverride("W1", **random_01),)),
         t("compare.w2_random"): base.replace(init="zeros", scale=None, overrides=(InitOverride("W2", **random_01),)),
     }
@@ -180,7 +180,8 @@ class CompareScreen(TimedRuns, Screen):
         config = frames["A"].config
         with self.app.batch_update():
             title = Text(t("compare.title", dataset=config.dataset, activation=config.activation,
-                           hidden=config.hidden, lr=f"{config.lr:g}"), style="bold", no_wrap=True, end="")
+                           hidden=",".join(map(str, config.layers)), lr=f"{config.lr:g}"), style="bold", no_wrap=True,
+                      end="")
             state = t("compare.running") if running else t("compare.paused")
             right = " · ".join((t("status.stride", stride=self.stride), self.speed_label, state))
             details = t("compare.details", side=self.shown_side) + " · " + right

@@ -69,7 +69,7 @@ def start_of(trainer: Trainer) -> Start:
     first = Trainer(trainer.config, trainer.data)
     first.params.load(state)
     with np.errstate(all="ignore"):
-        Z1 = state.W1 @ trainer.data.X + state.b1
+        Z1 = state.W1 @ trainer.X + state.b1  # trainer.X: the inputs the network sees (--features)
         share = float(np.count_nonzero(np.abs(Z1) > SATURATED_Z)) / Z1.size
     loss = first.loss
     return Start(loss=loss if np.isfinite(loss) else None, saturated_share=share)

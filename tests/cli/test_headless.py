@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-CONTRACT_KEYS = {"config", "iterations", "loss", "accuracy", "distinct_hidden_units", "unit_gap", "frozen", "diverged"}
-CONFIG_KEYS = {"dataset", "samples", "noise", "hidden", "activation", "init", "scale", "lr", "seed", "steps",
-               "every", "compare"}
+CONTRACT_KEYS = {"config", "iterations", "loss", "accuracy", "test_accuracy", "distinct_hidden_units", "unit_gap",
+                 "layers", "frozen", "diverged"}
+CONFIG_KEYS = {"dataset", "samples", "test_samples", "noise", "features", "hidden", "layers", "activation", "init",
+               "scale", "lr", "seed", "init_seed", "steps", "every", "compare"}
 REPO = Path(__file__).resolve().parents[2]
 
 
@@ -41,9 +42,13 @@ def headless(*args):
 def test_default_headless_run_is_the_notebooks_run():
     report = headless()
     assert set(report) == CONTRACT_KEYS, "no history without --every"
-    assert report["config"] == {"dataset": "flower", "samples": 400, "noise": 0.2, "hidden": 4, "activation": "tanh",
-                                "init": "random", "scale": 0.01, "lr": 1.2, "seed": 1, "steps": 10000,
+    assert report["config"] == {"dataset": "flower", "samples": 400, "test_samples": 0, "noise": 0.2,
+                                "features": ["x1", "x2"], "hidden": 4, "layers": [4], "activation": "tanh",
+                                "init": "random", "scale": 0.01, "lr": 1.2, "seed": 1, "init_seed": 2, "steps": 10000,
                                 "every": None, "compare": False}
+    assert set(report["config"]) == CONFIG_KEYS
+    assert report["test_accuracy"] is None
+    assert report["layers"] == [{"units": 4, "distinct_units": 4, "unit_gap": report["unit_gap"]}]
     assert report["iterations"] == 10_000 and report["accuracy"] >= 0.89
     assert 0.2 < report["loss"] < 0.23
     assert report["distinct_hidden_units"] == 4 and report["unit_gap"] > 0
@@ -54,9 +59,10 @@ def test_every_option_is_echoed_resolved():
     report = headless("--dataset", "moons", "--samples", "50", "--noise", "0.3", "--hidden", "7",
                       "--activation", "sigmoid", "--init", "constant", "--scale", "0.25", "--lr", "0.5",
                       "--seed", "3", "--steps", "20", "--every", "10", "--compare")
-    assert report["config"] == {"dataset": "moons", "samples": 50, "noise": 0.3, "hidden": 7,
-                                "activation": "sigmoid", "init": "constant", "scale": 0.25, "lr": 0.5,
-                                "seed": 3, "steps": 20, "every": 10, "compare": True}
+    assert report["config"] == {"dataset": "moons", "samples": 50, "test_samples": 0, "noise": 0.3,
+                                "features": ["x1", "x2"], "hidden": 7, "layers": [7], "activation": "sigmoid",
+                                "init": "constant", "scale": 0.25, "lr": 0.5, "seed": 3, "init_seed": 4, "steps": 20,
+                                "every": 10, "compare": True}
     assert report["distinct_hidden_units"] == 1 and report["unit_gap"] == 0.0
 
 
@@ -104,6 +110,13 @@ def test_a_diverging_run_exits_0_with_null_loss():
     ["--every", "0"], ["--init", "zeros", "--scale", "0.5"], ["--lr", "1e13"], ["--seed", "4294967295"],
     ["--samples", "100001"], ["--dataset", ""],
     ["--unknown"], ["--hidden"], ["extra-positional"],
+    # the deep-networks options (issue 14)
+    ["--layers", "0"], ["--layers", "10,,5"], ["--layers", "a"], ["--layers", "65"], ["--layers", "10,65"],
+    ["--layers", "1,1,1,1,1,1,1,1,1"], ["--layers", "1,2,3,4,5"], ["--layers", ""], ["--layers", "10,5,"],
+    ["--layers", "2.5"], ["--layers"], ["--features", "x3"], ["--features", ""], ["--features", "x1,x1"],
+    ["--features", "x1,,x2"], ["--features", "X1"], ["--test-samples", "-1"], ["--test-samples", "x"],
+    ["--test-samples", "100001"], ["--init-seed", "x"], ["--init-seed", "-1"], ["--init-seed", "4294967296"],
+    ["--hidden", "10", "--layers", "10,5"], ["--hidden", "4", "--layers", "10,5"], ["--layers", "3", "--hidden", "3"],
 ])
 def test_bad_input_exits_2_with_one_line_on_stderr(args):
     steps = [] if "--steps" in args else ["--steps", "5"]  # a bad value must not be caught only after a long run

@@ -88,3 +88,41 @@ def test_making_data_leaves_the_global_rng_alone(name):
     make(Config(dataset=name, seed=3))
     after = np.random.get_state()
     assert before[0] == after[0] and np.array_equal(before[1], after[1]) and before[2:] == after[2:]
+
+
+# -- circles is scikit-learn's make_circles, the C2W1 assignment's data (issue 14, point 5) -----------------
+@pytest.mark.parametrize("samples, noise, seed", [(300, 0.05, 1), (100, 0.05, 2), (7, 0.3, 5), (4, 0.0, 0),
+                                                  (301, 0.1, 4294967294), (1000, 0.2, 17)])
+def test_circles_draws_exactly_what_make_circles_draws(samples, noise, seed):
+    from sklearn.datasets import make_circles  # in the test extra only, never a dependency of the app
+
+    X, y = make_circles(n_samples=samples, shuffle=True, noise=noise, random_state=np.random.RandomState(seed),
+                        factor=0.8)
+    data = make(Config(dataset="circles", samples=samples, noise=noise, seed=seed))
+    assert np.array_equal(data.X, X.T) and np.array_equal(data.Y, y.reshape(1, -1).astype(float))
+
+
+def test_the_assignments_train_and_test_sets_point_for_point(global_rng_restored):
+    """The assignment's load_dataset(): np.random.seed(1), make_circles(300, noise=.05); np.random.seed(2), 100."""
+    from sklearn import datasets
+
+    np.random.seed(1)
+    train_X, train_Y = datasets.make_circles(n_samples=300, noise=.05)
+    np.random.seed(2)
+    test_X, test_Y = datasets.make_circles(n_samples=100, noise=.05)
+    config = Config(dataset="circles", samples=300, noise=0.05, seed=1, test_samples=100)
+    train, test = make(config), make(config, test=True)
+    assert np.array_equal(train.X, train_X.T) and np.array_equal(train.Y[0], train_Y)
+    assert np.array_equal(test.X, test_X.T) and np.array_equal(test.Y[0], test_Y)
+
+
+def test_circles_default_noise_is_the_assignments():
+    assert DEFAULT_NOISE["circles"] == 0.05
+
+
+@pytest.mark.parametrize("dataset", DATASETS)
+def test_the_test_set_is_the_same_data_set_from_seed_plus_one(dataset):
+    config = Config(dataset=dataset, samples=40, test_samples=25, seed=6, noise=0.1)
+    test = make(config, test=True)
+    assert test.X.shape == (2, 25) and test.noise == 0.1
+    assert np.array_equal(test.X, make(Config(dataset=dataset, samples=25, seed=7, noise=0.1)).X)

@@ -72,3 +72,36 @@ def test_same_config_same_params_and_global_rng_untouched():
     after = np.random.get_state()
     assert first.equals(second)
     assert np.array_equal(before[1], after[1]) and before[2:] == after[2:]
+
+
+def test_deep_weights_are_drawn_layer_by_layer_like_initialize_parameters_deep():
+    """He with each layer's own fan-in, W1 then W2 then W3 from RandomState(init_seed), biases 0: the C2W1
+    assignment's initialize_parameters_he([2, 10, 5, 1]) with np.random.seed(3)."""
+    params = initialize_parameters(Config(layers=(10, 5), init="he", init_seed=3))
+    rng = np.random.RandomState(3)
+    sizes = (2, 10, 5, 1)
+    for l in range(1, 4):
+        assert np.array_equal(params.W(l), rng.randn(sizes[l], sizes[l - 1]) * np.sqrt(2.0 / sizes[l - 1])), l
+        assert not params.b(l).any()
+
+
+def test_random_scale_and_init_seed_for_every_layer():
+    params = initialize_parameters(Config(layers=(3, 4, 2), init="random", scale=10.0, init_seed=11, seed=99))
+    rng = np.random.RandomState(11)
+    for l, shape in enumerate([(3, 2), (4, 3), (2, 4), (1, 2)], start=1):
+        assert np.array_equal(params.W(l), rng.randn(*shape) * 10.0)
+
+
+def test_the_inputs_count_is_the_features_count():
+    params = initialize_parameters(Config(features="x1,x2,x1x2", hidden=3), n_x=3)
+    assert params.W1.shape == (3, 3)
+
+
+def test_deep_random_biases_come_after_every_weight():
+    config = Config(layers=(3, 2), overrides=(InitOverride("b1", "random", 1.0), InitOverride("b3", "random", 1.0)))
+    params = initialize_parameters(config)
+    rng = np.random.RandomState(2)
+    for l, shape in enumerate([(3, 2), (2, 3), (1, 2)], start=1):
+        assert np.array_equal(params.W(l), rng.randn(*shape) * 0.01)
+    assert np.array_equal(params.b1, rng.randn(3, 1)) and not params.b2.any()
+    assert np.array_equal(params.b3, rng.randn(1, 1))

@@ -8,7 +8,7 @@ from engine.config import Config, ConfigError
 from engine.options import (APP, BY_NAME, CONFIG_FILE, DEFAULTS, HEADLESS, OPTIONS, RUN_OPTIONS, SERVE,
                             accepted_in, given, session_arguments)
 
-KINDS = {"int", "float", "choice", "flag", "text"}
+KINDS = {"int", "float", "choice", "flag", "text", "sizes", "names"}
 PLACES = {HEADLESS, APP, SERVE, CONFIG_FILE}
 
 
@@ -18,8 +18,8 @@ def test_every_option_is_declared_once_with_a_known_kind_and_place():
     for option in OPTIONS:
         assert option.kind in KINDS, option.name
         assert option.applies and option.applies <= PLACES, option.name
-        assert option.flag == "--" + option.name.replace("_", "-")  # the key max_sessions is --max-sessions
-        assert (option.kind == "choice") == bool(option.choices), option.name
+        assert option.flag == "--" + option.name.replace("_", "-")  # the key test_samples is --test-samples
+        assert (option.kind in ("choice", "names")) == bool(option.choices), option.name
         if option.kind in ("int", "float"):
             assert len(option.limits) == 2, option.name
         for other, message in option.conflicts:
@@ -30,8 +30,9 @@ def test_configs_fields_are_the_run_options_in_the_tables_order():
     fields = [f.name for f in dataclasses.fields(Config) if f.name != "overrides"]
     assert fields == [option.name for option in RUN_OPTIONS]
     defaults = {f.name: f.default for f in dataclasses.fields(Config) if f.name != "overrides"}
-    assert defaults == {option.name: option.default for option in RUN_OPTIONS}
-    assert DEFAULTS["samples"] == 400 and DEFAULTS["lr"] == 1.2 and DEFAULTS["hidden"] == 4
+    # hidden's field is None (the first of layers, else the table's default), so that one given alone decides
+    assert defaults == {option.name: option.default for option in RUN_OPTIONS} | {"hidden": None}
+    assert Config().hidden == DEFAULTS["hidden"] == 4 and DEFAULTS["samples"] == 400 and DEFAULTS["lr"] == 1.2
 
 
 def test_the_config_block_lists_the_run_options_in_the_tables_order():
@@ -41,6 +42,8 @@ def test_the_config_block_lists_the_run_options_in_the_tables_order():
 
 @pytest.mark.parametrize("option", [o for o in RUN_OPTIONS if o.kind in ("int", "float")], ids=lambda o: o.name)
 def test_config_checks_each_number_against_the_tables_limits(option):
+    if option.name == "hidden":
+        assert Config(hidden=option.limits[1]).layers == (option.limits[1],)
     low = option.limits[0]
     if option.kind == "int":
         high = option.limits[1]
@@ -87,3 +90,20 @@ def test_serve_sessions_get_every_given_option_the_app_uses_and_nothing_else():
         value = True if option.kind == "flag" else "1"
         arguments = session_arguments({option.name: value})
         assert (arguments != []) == (APP in option.applies), option.name
+
+
+def test_lists_are_checked_against_the_tables_limits_and_choices():
+    layers, features = BY_NAME["layers"], BY_NAME["features"]
+    low, high, most = layers.limits
+    assert Config(layers=[high] * most).layers == (high,) * most
+    for bad in ([low - 1], [high + 1], [low] * (most + 1)):
+        with pytest.raises(ConfigError, match="--layers"):
+            Config(layers=bad)
+    assert Config(features=features.choices).features == features.choices
+    with pytest.raises(ConfigError, match="--features"):
+        Config(features=("x9",))
+
+
+def test_lists_are_written_with_commas_for_the_command_line():
+    assert BY_NAME["layers"].text((10, 5)) == "10,5" and BY_NAME["features"].text(["x1", "x1x2"]) == "x1,x1x2"
+    assert session_arguments({"layers": (10, 5), "init_seed": 3}) == ["--layers", "10,5", "--init-seed", "3"]

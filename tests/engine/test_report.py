@@ -8,9 +8,10 @@ from engine.config import Config
 from engine.report import run
 from engine.trainer import Trainer
 
-CONTRACT_KEYS = {"config", "iterations", "loss", "accuracy", "distinct_hidden_units", "unit_gap", "frozen", "diverged"}
-CONFIG_KEYS = {"dataset", "samples", "noise", "hidden", "activation", "init", "scale", "lr", "seed", "steps",
-               "every", "compare"}
+CONTRACT_KEYS = {"config", "iterations", "loss", "accuracy", "test_accuracy", "distinct_hidden_units", "unit_gap",
+                 "layers", "frozen", "diverged"}
+CONFIG_KEYS = {"dataset", "samples", "test_samples", "noise", "features", "hidden", "layers", "activation", "init",
+               "scale", "lr", "seed", "init_seed", "steps", "every", "compare"}
 
 
 def strict_json(report):

@@ -220,3 +220,65 @@ def test_the_trainer_never_touches_the_global_rng():
     trainer.snapshot()
     after = np.random.get_state()
     assert np.array_equal(before[1], after[1]) and before[2:] == after[2:]
+
+
+# -- deep networks, features, the test set (issue 14) ---------------------------------------------------------
+def test_a_test_set_is_scored_with_the_runs_parameters():
+    trainer = Trainer(Config(dataset="moons", samples=60, test_samples=30, seed=3))
+    assert trainer.test_data.X.shape == (2, 30) and trainer.test_accuracy() is not None
+    trainer.step(200)
+    net = Network(trainer.test_data.X, trainer.test_data.Y, trainer.config.layers, "tanh")
+    net.forward(trainer.params)
+    assert trainer.test_accuracy() == net.accuracy() == trainer.snapshot().test_accuracy
+    assert all(record.test_accuracy is not None for record in trainer.history.records)
+    assert Trainer(Config()).test_accuracy() is None and Trainer(Config()).snapshot().test_accuracy is None
+
+
+def test_features_are_what_the_network_sees():
+    from engine.features import inputs
+
+    trainer = Trainer(Config(features="x1,x2,x1x2,sinx2", samples=50))
+    X = trainer.data.X
+    assert trainer.X.shape == (4, 50) and trainer.params.W1.shape == (4, 4)
+    assert np.array_equal(trainer.X, np.vstack([X[0], X[1], X[0] * X[1], np.sin(X[1])]))
+    assert np.array_equal(inputs(X, ("x1sq",)), X[:1] ** 2)
+    plane = Trainer(Config())
+    assert plane.X is plane.data.X, "x1, x2: the points themselves, so the default run is bit for bit as before"
+
+
+def test_a_deep_snapshot_has_every_layer_as_plain_values():
+    trainer = Trainer(Config(layers=(5, 3), init="he", samples=40))
+    trainer.step(10)
+    snapshot = trainer.snapshot()
+    for field in dataclasses.fields(snapshot):
+        assert _plain(getattr(snapshot, field.name)), field.name
+    assert [layer.units for layer in snapshot.layers] == [5, 3, 1] and len(snapshot.hidden_layers) == 2
+    p, g = trainer.params, trainer.net.grads
+    for l, layer in enumerate(snapshot.layers, start=1):
+        assert layer.W == tuple(map(tuple, p.W(l).tolist())) and layer.b == tuple(p.b(l)[:, 0].tolist())
+        assert layer.dW == tuple(map(tuple, g.W(l).tolist())) and layer.db == tuple(g.b(l)[:, 0].tolist())
+    assert snapshot.W1 == snapshot.layers[0].W and snapshot.n_h == 5 and snapshot.distinct_units == 5
+    assert snapshot.layers[1].distinct_units == 3 and snapshot.layers[1].unit_gap > 0
+    assert snapshot.output.groups == ((0,),) and snapshot.output.unit_gap is None
+    with pytest.raises(AttributeError):
+        snapshot.W2  # noqa: B018 - a row of output weights exists for one hidden layer only
+
+
+def test_deep_back_and_forward_are_exact():
+    trainer = Trainer(Config(layers=(6, 4, 3), activation="relu", init="he", lr=0.05))
+    trainer.step(777)
+    at_end = trainer.params.copy()
+    trainer.back(500)
+    trainer.step(500)
+    assert trainer.params.equals(at_end)
+
+
+def test_deep_zero_init_is_frozen_and_a_deep_constant_init_symmetric_in_every_layer():
+    frozen = Trainer(Config(layers=(10, 5), init="zeros", activation="relu"))
+    frozen.step(100)
+    assert frozen.frozen and not frozen.params.flat.any()
+    constant = Trainer(Config(layers=(7, 5, 3), init="constant", scale=0.2))
+    constant.step(300)
+    snapshot = constant.snapshot()
+    assert [layer.distinct_units for layer in snapshot.hidden_layers] == [1, 1, 1] and not snapshot.frozen
+    assert [layer.unit_gap for layer in snapshot.hidden_layers] == [0.0, 0.0, 0.0]

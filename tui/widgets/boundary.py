@@ -7,7 +7,7 @@ from textual.geometry import Region
 from textual.strip import Strip
 from textual.widget import Widget
 
-from engine.plane import cell_of, fields, params_from_rows
+from engine.plane import cell_of, fields, params_of
 from tui.i18n import t
 from tui.widgets.heatmap import half_block_line, levels
 from tui.widgets.run_frame import RunFrame
@@ -17,9 +17,8 @@ CLASS_GLYPHS = ("○", "●")
 
 def boundary_pixels(frame: RunFrame, columns: int, rows: int) -> np.ndarray:
     """(2·rows, columns) palette levels of ŷ over the plane: 6 bands from 0 (dark) to 1 (light)."""
-    s = frame.snapshot
-    params = params_from_rows(s.W1, s.b1, s.W2, s.b2)
-    _, y_hat = fields(params, frame.config.activation, frame.points.bounds, columns, 2 * rows)
+    params = params_of(frame.snapshot.layers)
+    _, y_hat = fields(params, frame.config.activation, frame.points.bounds, columns, 2 * rows, frame.config.features)
     return levels(y_hat, 0.0, 1.0)
 
 

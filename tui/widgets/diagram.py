@@ -13,10 +13,11 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from engine.plane import fields, params_from_rows
+from engine.plane import fields, params_of
 from engine.trainer import Snapshot
 from tui.i18n import t
 from tui.widgets.heatmap import levels, half_block_rows
+from tui.widgets.layers_summary import layers_text
 from tui.widgets.run_frame import RunFrame, group_marks, unit_name
 from tui.widgets.weights import NEGATIVE, POSITIVE
 
@@ -47,10 +48,9 @@ def edge(weight: float, largest: float, width: int = EDGE) -> Text:
     return Text(line * half + sign + line * (width - 1 - half), style=style, end="")
 
 
-def thumbnails(snapshot: Snapshot, activation: str, bounds) -> list[list[Text]]:
+def thumbnails(snapshot: Snapshot, activation: str, bounds, features=("x1", "x2")) -> list[list[Text]]:
     """Per unit, THUMB_ROWS Texts: its activation A1(x1, x2) as a half-block heatmap."""
-    params = params_from_rows(snapshot.W1, snapshot.b1, snapshot.W2, snapshot.b2)
-    A1, _ = fields(params, activation, bounds, THUMB_COLUMNS, 2 * THUMB_ROWS)
+    A1, _ = fields(params_of(snapshot.layers), activation, bounds, THUMB_COLUMNS, 2 * THUMB_ROWS, features)
     low, high = ACTIVATION_RANGE.get(activation, (0.0, None))
     if high is None:  # one shared scale for every unit, so identical units get identical pictures
         finite = A1[np.isfinite(A1)]  # a diverged run's A1 can be all NaN: nanmax would warn
@@ -67,20 +67,26 @@ def header() -> str:
     return line
 
 
-def diagram(snapshot: Snapshot, activation: str, bounds) -> Text:
+def diagram(snapshot: Snapshot, activation: str, bounds, features=("x1", "x2")) -> Text:
+    if len(snapshot.hidden_layers) > 1:
+        return layers_text(snapshot)
     n_h = snapshot.n_h
     marks = group_marks(snapshot)
     largest = max([abs(w) for row in snapshot.W1 for w in row] + [abs(w) for w in snapshot.W2] + [0.0])
-    pictures = thumbnails(snapshot, activation, bounds)
+    pictures = thumbnails(snapshot, activation, bounds, features)
     rows = 2 * n_h - 1 if n_h > 1 else 1
     middle = rows // 2
     out = Text(no_wrap=True, overflow="crop", end="")
     out.append(header() + "\n", "bold")
+    plane = tuple(features) == ("x1", "x2")
     for line_index in range(2 * n_h):
         j, second = divmod(line_index, 2)
         line = Text(end="")
-        line.append(" x2 " if second else " x1 ", "bold")
-        line.append_text(edge(snapshot.W1[j][1 if second else 0], largest))
+        line.append((" x2 " if second else " x1 ") if plane else (" i2 " if second else " i1 "), "bold")
+        if second < len(snapshot.W1[j]):
+            line.append_text(edge(snapshot.W1[j][second], largest))
+        else:  # one input only
+            line.append(" " * EDGE)
         line.append(" ")
         line.append_text(pictures[j][1 if second else 0])
         line.append(" ")
@@ -98,6 +104,10 @@ def diagram(snapshot: Snapshot, activation: str, bounds) -> Text:
                 line.append("──● ŷ", "bold")
         out.append_text(line)
         out.append("\n")
+    if not plane:  # other inputs than (x1, x2): name them; the edges drawn are the first two inputs'
+        named = " · ".join(f"i{i} {name}" for i, name in enumerate(features, start=1))
+        more = t("diagram.edges_first_two") if len(features) > 2 else ""
+        out.append("\n" + t("diagram.inputs_are", inputs=named) + more, "dim")
     out.append("\n" + t("diagram.edges") + "\n", "dim")
     out.append(t("diagram.pictures"), "dim")
     return out
@@ -116,7 +126,7 @@ class NetworkDiagram(VerticalScroll):
         self._lines = -1
 
     def show(self, frame: RunFrame) -> None:
-        picture = diagram(frame.snapshot, frame.config.activation, frame.points.bounds)
+        picture = diagram(frame.snapshot, frame.config.activation, frame.points.bounds, frame.config.features)
         lines = picture.plain.count("\n")
         self.query_one("#diagram", Static).update(picture, layout=lines != self._lines)  # see WeightsPanel.show
         self._lines = lines

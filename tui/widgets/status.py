@@ -37,7 +37,7 @@ def status_parts(frame: RunFrame, settings: bool = True, pace: bool = True) -> l
         Part(t("status.iter", iteration=s.iteration), "bold"),
         Part(loss, "bold"),
         Part(t("status.acc", acc=f"{s.accuracy:.1%}"), "", optional=True),
-        Part(t("status.distinct", k=s.distinct_units, n=s.n_h), "bold"),
+        Part(distinct_text(s), "bold"),
     ]
     if s.frozen:
         parts.append(Part(t("status.frozen"), "bold reverse"))
@@ -57,6 +57,14 @@ def status_parts(frame: RunFrame, settings: bool = True, pace: bool = True) -> l
             Part(running, "dim", optional=True),
         ]
     return parts
+
+
+def distinct_text(s) -> str:
+    """"k of n units distinct"; with several hidden layers one "k of n" per layer: "3 of 10 · 5 of 5 units distinct"."""
+    if len(s.hidden_layers) == 1:
+        return t("status.distinct", k=s.distinct_units, n=s.n_h)
+    counts = " · ".join(t("status.layer_distinct", k=layer.distinct_units, n=layer.units) for layer in s.hidden_layers)
+    return t("status.distinct_layers", counts=counts)
 
 
 def fit_line(parts: list[Part], width: int, separator: str = " · ") -> Text:
@@ -116,7 +124,7 @@ class TitleBar(Static):
         """``shown``: the panels on screen (one at 80×24, a pair, or all four); their tabs are highlighted,
         unless all four are shown (then there is nothing to choose)."""
         c = frame.config
-        settings = dict(dataset=c.dataset, activation=c.activation, hidden=c.hidden, lr=f"{c.lr:g}")
+        settings = dict(dataset=c.dataset, activation=c.activation, hidden=",".join(map(str, c.layers)), lr=f"{c.lr:g}")
         left = t("title.full", **settings)
         text = Text(left, style="bold", no_wrap=True, overflow="ellipsis", end="")
         tabs = Text(end="")

@@ -15,11 +15,12 @@ from textual.widgets import Static
 
 from engine.trainer import Snapshot
 from tui.i18n import t
+from tui.widgets.layers_summary import layers_text
 from tui.widgets.run_frame import RunFrame, fmt4, group_marks, unit_name
 
 CELL = 10  # "-1.234e-17" is the widest fmt4 result
 POSITIVE, NEGATIVE = "#f0d33f", "#6f9fe8"
-# Widths: label 6 + 4 cells of CELL+1, twice, with " │ " between.
+# Widths: label 6 + 4 cells of CELL+1 (two inputs), twice, with " │ " between.
 SIDE_BY_SIDE_WIDTH = 6 + 8 * (CELL + 1) + 3
 
 
@@ -45,18 +46,26 @@ def _header(line: Text, names: tuple[str, ...]) -> None:
         line.append(" " + name.rjust(CELL), "bold underline")
 
 
-PARAM_NAMES = ("W1[·,x1]", "W1[·,x2]", "b1", "W2ᵀ")
-GRAD_NAMES = ("dW1[·,x1]", "dW1[·,x2]", "db1", "dW2ᵀ")
+def column_names(features: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The parameter and gradient columns for these inputs (--features): one W1 column per input."""
+    def weight(prefix: str, feature: str) -> str:
+        name = f"{prefix}[·,{feature}]"
+        return name if len(name) <= CELL else f"{prefix}[{feature}]"[:CELL]
+    return ((*(weight("W1", f) for f in features), "b1", "W2ᵀ"),
+            (*(weight("dW1", f) for f in features), "db1", "dW2ᵀ"))
 
 
 def _row_values(s: Snapshot, j: int) -> tuple[tuple[float, ...], tuple[float, ...]]:
     return (*s.W1[j], s.b1[j], s.W2[j]), (*s.dW1[j], s.db1[j], s.dW2[j])
 
 
-def weights_table(s: Snapshot, width: int) -> Text:
+def weights_table(s: Snapshot, width: int, features: tuple[str, ...] = ("x1", "x2")) -> Text:
     """The whole panel's text: side by side when it fits, else parameters above gradients."""
+    if len(s.hidden_layers) > 1:
+        return layers_text(s)
     marks = group_marks(s)
-    side_by_side = width >= SIDE_BY_SIDE_WIDTH
+    param_names, grad_names = column_names(features)
+    side_by_side = width >= SIDE_BY_SIDE_WIDTH + 2 * (len(features) - 2) * (CELL + 1)
     out = Text(no_wrap=True, overflow="crop", end="")
 
     def label(j: int) -> Text:
@@ -69,7 +78,7 @@ def weights_table(s: Snapshot, width: int) -> Text:
         _header(line, names)
         if with_grads:
             line.append(" │")
-            _header(line, GRAD_NAMES)
+            _header(line, grad_names)
         out.append_text(line)
         out.append("\n")
         for j in range(s.n_h):
@@ -83,10 +92,10 @@ def weights_table(s: Snapshot, width: int) -> Text:
             out.append("\n")
 
     if side_by_side:
-        table(PARAM_NAMES, lambda p, g: p, with_grads=True)
+        table(param_names, lambda p, g: p, with_grads=True)
     else:
-        table(PARAM_NAMES, lambda p, g: p, with_grads=False)
-        table(GRAD_NAMES, lambda p, g: g, with_grads=False)
+        table(param_names, lambda p, g: p, with_grads=False)
+        table(grad_names, lambda p, g: g, with_grads=False)
     out.append("b2 ", "bold")
     out.append(fmt4(s.b2), number_style(s.b2))
     out.append("   db2 ", "bold")
@@ -132,7 +141,7 @@ class WeightsPanel(VerticalScroll):
     def show(self, frame: RunFrame) -> None:
         self._frame = frame
         self.border_title = t("panel.weights_at", iteration=frame.snapshot.iteration)
-        table = weights_table(frame.snapshot, self.size.width - 1)
+        table = weights_table(frame.snapshot, self.size.width - 1, frame.config.features)
         lines = table.plain.count("\n")
         # A re-layout repaints the whole screen; only a new number of rows needs one.
         self.query_one("#weights-table", Static).update(table, layout=lines != self._lines)
