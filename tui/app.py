@@ -17,14 +17,14 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Grid
 from textual.message import Message
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from engine.config import ACTIVATIONS, DATASETS, INIT_SCHEMES, Config, ConfigError
 from engine.trainer import Trainer
 from engine.safe_write import SafeWriteError, write_atomically
 from tui.i18n import app_error_text, error_text, t, translate_bindings
-from tui.keys import DRIVE_KEYS, PANEL_KEYS, RUN_KEYS, SETTING_KEYS
+from tui.keys import DRIVE_KEYS, INIT_KEYS, PANEL_KEYS, RUN_KEYS, SETTING_KEYS
 from tui.run_side import (LEARNING_RATES, SCALES, cycle, frame_of, hidden_after, hidden_refusal, next_in, next_stride,
                           points_of, run_panels, speed_text)
 from tui.run_facts import RunFactSource
@@ -33,6 +33,7 @@ from tui.screens.help import HelpScreen
 from tui.screens.palette import RunCommands
 from tui.screens.value_input import TypedSettingCommands
 from tui.widgets.explanation import Explanation
+from tui.widgets.key_footer import KeyFooter
 from tui.widgets.run_frame import RunFrame
 from tui.widgets.status import StatusBar, TitleBar, line_count, status_parts
 
@@ -111,8 +112,9 @@ class ShallowApp(App):
         *DRIVE_KEYS,
         Binding("z", "zeros", "key.zeros"),
         Binding("x", "random", "key.random"),
+        *INIT_KEYS,
         Binding("c", "compare", "key.compare"),
-        Binding("g", "lesson", "key.lesson", show=False),
+        Binding("g", "lesson", "key.lesson"),
         Binding("question_mark,f1", "help", "key.help", key_display="?"),
         Binding("q", "quit", "key.quit"),
         *RUN_KEYS,
@@ -134,6 +136,7 @@ class ShallowApp(App):
         self._start_at = start_at  # --steps N: the run opens trained to iteration N (a teacher's starting point)
         self._run_until: int | None = None  # an auto-run that stops by itself at this iteration
         self.trainer = Trainer(config or Config())
+        self._opening_config = self.trainer.config  # the first screen (this run, untouched) mentions the lesson
         self._lock = threading.Lock()
         self._generation = 0
         self._run_token: int | None = None
@@ -174,8 +177,7 @@ class ShallowApp(App):
             yield from run_panels()
         yield StatusBar(id="status")
         yield Explanation(id="explanation")
-        yield Footer(compact=True)
-        yield Static(id="too-small")
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         self.terminal_size = (self.size.width, self.size.height)
@@ -187,24 +189,41 @@ class ShallowApp(App):
             self.action_compare()
         elif self._start_at:
             self._start_run(until=self._start_at)  # in the worker, as fast as it goes: the screen stays live
+        self._cover_if_too_small()
 
     def on_resize(self, event) -> None:
         self.terminal_size = (event.size.width, event.size.height)  # self.size may not be updated yet
         self._apply_layout()
+        self._cover_if_too_small()
         if self._frame is not None:
             self._show(self._frame, full=True)
+
+    def _cover_if_too_small(self) -> None:
+        """Below the minimum, TooSmallScreen covers whatever screen is up (and keeps keys from it); at the
+        minimum or above, it leaves."""
+        from tui.screens.too_small import TooSmallScreen
+
+        covered = isinstance(self.screen, TooSmallScreen)
+        if self.layout_mode == "too-small":
+            if covered:
+                self.screen.show_size(*self.terminal_size)
+            else:
+                self.push_screen(TooSmallScreen((MIN_WIDTH, MIN_HEIGHT)))
+        elif covered:
+            self.pop_screen()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Below the minimum size the palette (a priority binding, which a modal screen does not stop) stays
+        shut: nothing but q acts there."""
+        if self.layout_mode == "too-small" and action not in ("quit", "help_quit"):
+            return False
+        return True
 
     def _apply_layout(self) -> None:
         width, height = self.terminal_size
         mode = layout_for(width, height)
         self.layout_mode = mode
-        too_small = mode == "too-small"
-        for selector in ("#title", "#panels", "#status", "#explanation", "Footer"):
-            self.query_one(selector).display = not too_small
-        message = self.query_one("#too-small", Static)
-        message.display = too_small
-        if too_small:
-            message.update(t("app.too_small", min_width=MIN_WIDTH, min_height=MIN_HEIGHT, width=width, height=height))
+        if mode == "too-small":  # TooSmallScreen covers the panels: nothing to lay out
             return
         grid = self.query_one("#panels", Grid)
         grid.set_classes(mode)
@@ -230,7 +249,8 @@ class ShallowApp(App):
                 status.styles.height = lines
             self.query_one("#title", TitleBar).show(frame, panels_shown(self.layout_mode, self.selected_panel), width)
             self.query_one("#status", StatusBar).show(frame, width)
-            self.query_one("#explanation", Explanation).show(frame)
+            welcome = frame.snapshot.iteration == 0 and frame.config == self._opening_config
+            self.query_one("#explanation", Explanation).show(frame, welcome, width)
             if slow_due:
                 self._last_slow_draw = now
                 if full:

@@ -24,7 +24,7 @@ from textual.widgets import Static
 
 from engine.config import ACTIVATIONS, DATASETS, INIT_SCHEMES, Config, ConfigError, InitOverride
 from tui.i18n import app_error_text, t, translate_bindings
-from tui.keys import DRIVE_KEYS, RUN_KEYS, SETTING_KEYS
+from tui.keys import DRIVE_KEYS, INIT_KEYS, RUN_KEYS, SETTING_KEYS
 from tui.run_side import (LEARNING_RATES, SCALES, RunSide, TimedRuns, cycle, file_part, hidden_after, hidden_refusal,
                           next_in)
 from tui.run_facts import REFERENCE_SCALE
@@ -33,7 +33,7 @@ from tui.widgets.boundary import DecisionBoundary
 from tui.widgets.compare_chart import CompareChart
 from tui.widgets.diagram import NetworkDiagram
 from tui.widgets.run_frame import init_label
-from tui.widgets.status import fit_line, status_parts
+from tui.widgets.status import Part, fit_line, status_parts
 from tui.widgets.weights import WeightsPanel
 
 SIDES = ("A", "B")
@@ -76,6 +76,15 @@ def side_status(side: str, frame, width: int) -> Text:
     text.append(" ")
     text.append_text(fit_line(status_parts(frame, settings=False), width - text.cell_len))
     return text
+
+
+# The key line, in its order; each key's rank says which give way first on a narrow terminal (help never does).
+KEY_LINE = (("compare.keys.step", 1), ("compare.keys.back", 6), ("compare.keys.run", 2), ("compare.keys.flip", 3),
+            ("compare.keys.panel", 4), ("compare.keys.palette", 5), ("compare.keys.leave", 0), ("keyline.help", None))
+
+
+def key_line(width: int) -> Text:
+    return fit_line([Part(t(key), "", optional=rank is not None, rank=rank or 0) for key, rank in KEY_LINE], width)
 
 
 class CompareCommands(ListedCommands):
@@ -122,6 +131,7 @@ class CompareScreen(TimedRuns, Screen):
         Binding("z", "zeros", "key.zeros", show=False),
         Binding("x", "random", "key.random", show=False),
         Binding("c,escape", "leave", "compare.leave"),
+        *INIT_KEYS,
         *RUN_KEYS,
         *SETTING_KEYS,
         Binding("1", "panel(1)", "key.network", show=False),
@@ -152,7 +162,7 @@ class CompareScreen(TimedRuns, Screen):
                     yield WeightsPanel(id=f"weights-{side}", classes="panel")
                     yield DecisionBoundary(id=f"boundary-{side}", classes="panel")
         # A key line rather than a Footer: it fits the keys compare mode needs (tab, 1 2 3, ^p) in 80 columns.
-        yield Static(t("compare.keys"), id="cmp-keys")
+        yield Static(id="cmp-keys")
 
     def on_mount(self) -> None:
         self._apply_layout()
@@ -192,6 +202,7 @@ class CompareScreen(TimedRuns, Screen):
                 title.append(" " * gap + right + " ")
             title.truncate(width, overflow="ellipsis")
             self.query_one("#cmp-title", Static).update(title)
+            self.query_one("#cmp-keys", Static).update(key_line(width))
             for side in SIDES:
                 self.query_one(f"#cmp-status-{side}", Static).update(side_status(side, frames[side], width))
             self.query_one("#cmp-chart", CompareChart).show(frames)

@@ -1,7 +1,8 @@
 """Key bindings shared by the screens that show a run (the app, compare mode, the lesson), so that a key
 does the same thing on each. Each screen's BINDINGS lists its own keys and extends these. Descriptions
 are tui/i18n.py table keys, translated by ``translate_bindings``. Only DRIVE_KEYS show in a footer; the
-help screen and the command palette list the rest."""
+help screen and the command palette list the rest, and the app's footer shows a few more (the inits, compare,
+the lesson, help)."""
 from __future__ import annotations
 
 from textual.binding import Binding
@@ -13,14 +14,19 @@ DRIVE_KEYS = [
     Binding("r", "toggle_run", "key.run"),
 ]
 
-# Stride and speed; the run's init, activation and hidden units; export; scrolling the tall panels.
+# The init in turn: zeros, constant (the lecture's "identical but still moving"), random, xavier, he. The app's
+# footer shows i (no other key reaches the constant init).
+INIT_KEYS = [
+    Binding("i", "cycle_init(1)", "key.next_init"),
+    Binding("I", "cycle_init(-1)", "key.previous_init", show=False),
+]
+
+# Stride and speed; the run's activation and hidden units; export; scrolling the tall panels.
 RUN_KEYS = [
     Binding("right_square_bracket", "stride(1)", "key.stride_up", show=False),
     Binding("left_square_bracket", "stride(-1)", "key.stride_down", show=False),
     Binding("greater_than_sign,full_stop", "faster", "key.faster", show=False),
     Binding("less_than_sign,comma", "slower", "key.slower", show=False),
-    Binding("i", "cycle_init(1)", "key.next_init", show=False),
-    Binding("I", "cycle_init(-1)", "key.previous_init", show=False),
     Binding("a", "cycle_activation(1)", "key.next_activation", show=False),
     Binding("A", "cycle_activation(-1)", "key.previous_activation", show=False),
     Binding("plus,equals_sign", "hidden(1)", "key.more_units", show=False),

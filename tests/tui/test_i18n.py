@@ -261,7 +261,8 @@ async def test_english_stays_english(make_app):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         descriptions = [key.description for key in app.query(FooterKey)]
-        assert descriptions == ["step", "back", "run", "zeros", "random", "compare", "help", "quit", "palette"]
+        assert descriptions == ["step", "back", "run", "zeros", "random", "next init", "compare", "lesson", "help",
+                                "quit", "palette"]
         await pilot.press("question_mark")
         await pilot.pause()
         assert "Drive training" in str(app.screen.query_one("#help-text").render())

@@ -84,20 +84,149 @@ async def test_the_headers_tabs_follow_the_panel_keys(make_app, size, keys, high
         assert highlighted_tabs(app) == highlighted
 
 
+@pytest.mark.parametrize("language", ["en", "ko"])
+async def test_the_footer_offers_the_lesson_and_the_inits_and_the_first_screen_mentions_the_lesson(make_app,
+                                                                                                   language):
+    """Issue 12, point 5: the footer never showed g, nothing on the first screen mentioned the lesson, and i
+    (the one key to the lecture's constant init) was not offered either."""
+    from textual.widgets._footer import FooterKey
+
+    from tests.tui.conftest import explanation_text
+    from tui import i18n
+
+    i18n.set_language(language)
+    try:
+        app = make_app()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            footer = screen_lines(app)[-1]
+            for key, action in (("g", "key.lesson"), ("i", "key.next_init"), ("?", "key.help"),
+                                ("c", "key.compare"), ("z", "key.zeros"), ("x", "key.random")):
+                assert f"{key} {i18n.t(action)}" in footer, (key, footer)
+            assert all(k.region.right <= 80 for k in app.query(FooterKey) if k.display)
+            assert "g" in explanation_text(app) and "9" in explanation_text(app)  # where the lesson is
+            await pilot.press("space")
+            await pilot.pause()
+            assert i18n.t("explain.welcome", steps=9) not in explanation_text(app)  # the first screen only
+            await pilot.press("i", "i", "i", "i")  # random → xavier → he → zeros → constant
+            await pilot.pause()
+            assert app.config.init == "constant"
+    finally:
+        i18n.set_language("en")
+
+
+@pytest.mark.parametrize("width", [20, 40, 60, 61, 70, 80, 90, 100, 120])
+async def test_the_footer_fits_its_keys_to_the_width_help_first(width):
+    from textual.widgets._footer import FooterKey
+
+    from tui.widgets.key_footer import FOOTER_PRIORITY, fitted, key_width
+
+    keys = [FooterKey(key, key, description, action) for key, description, action in (
+        ("space", "step", "step"), ("←", "back", "back"), ("r", "run", "toggle_run"), ("z", "zeros", "zeros"),
+        ("x", "random", "random"), ("i", "next init", "cycle_init(1)"), ("c", "compare", "compare"),
+        ("g", "lesson", "lesson"), ("?", "help", "help"), ("q", "quit", "quit"))]
+    kept = fitted(keys, width)
+    assert "help" in [key.action for key in kept]
+    assert sum(map(key_width, kept)) <= width or len(kept) == 1
+    left_out = [key.action for key in keys if key not in kept]
+    ranks = [FOOTER_PRIORITY.index(action) for action in [k.action for k in kept]]
+    assert all(FOOTER_PRIORITY.index(action) > max(ranks) for action in left_out)  # the least important left
+    assert [key for key in keys if key in kept] == kept  # in binding order
+
+
 async def test_too_small_says_enlarge_then_recovers(make_app):
+    from tui.screens.too_small import TooSmallScreen
+
     app = make_app()
     async with app.run_test(size=(40, 10)) as pilot:
         await pilot.pause()
-        message = app.query_one("#too-small")
-        assert message.display
-        assert "enlarge" in str(message.render())
-        assert not app.query_one("#panels").display
-        await pilot.press("space")  # keys still work, nothing crashes
+        assert isinstance(app.screen, TooSmallScreen)
+        assert "enlarge" in str(app.screen.query_one("#too-small").render())
+        await pilot.press("space", "z")  # nothing acts below the minimum (z used to reset the run)
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
-        assert not message.display
+        assert not isinstance(app.screen, TooSmallScreen)
         assert shown_panels(app) == ["net"]
-        assert "iter 1 " in status_text(app)
+        assert "iter 0 " in status_text(app) and app.trainer.iteration == 0
+
+
+def _state(app) -> tuple:
+    """Everything the keys could change: the main run, and the run(s) of the screen on top of it."""
+    from tui.compare import CompareScreen
+    from tui.lesson.screen import LessonScreen
+
+    state = [type(s).__name__ for s in app.screen_stack], app.trainer.iteration, app.config, app.stride
+    for screen in app.screen_stack:
+        if isinstance(screen, CompareScreen):
+            state += tuple((run.trainer.iteration, run.config) for run in screen.runs())
+        if isinstance(screen, LessonScreen):
+            state += (screen.index, screen.run.trainer.iteration, screen.run.config, screen.stride)
+    return state
+
+
+BURST = ("z", "x", "space", "right", "left", "r", "c", "g", "question_mark", "f1", "right_square_bracket",
+         "plus", "i", "d", "s", "a", "n", "1", "3", "tab", "escape", "ctrl+p", "ctrl+s", "e", "enter")
+
+
+@pytest.mark.parametrize("opened_with", ["", "c", "g", "question_mark", "ctrl+p"])
+async def test_below_the_minimum_every_screen_says_enlarge_and_no_key_acts(make_app, opened_with, tmp_path,
+                                                                           monkeypatch):
+    """Issue 12, point 10: at 40×12 keys still acted behind the message (z reset the run), and c and g opened
+    compare mode and the lesson, drawn truncated. Whatever screen is up, the message covers it, and the run,
+    compare's runs, the lesson's step and run stay as they were; growing back shows the same screen again."""
+    from tui.screens.too_small import TooSmallScreen
+
+    monkeypatch.chdir(tmp_path)  # ctrl+s and e would write files here
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space", *([opened_with] if opened_with else []))
+        await pilot.pause()
+        before, top = _state(app), type(app.screen)
+        await pilot.resize_terminal(40, 12)
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+        text = " ".join("\n".join(screen_lines(app)).split())
+        assert "enlarge" in text and "40×12" in text
+        await pilot.press(*BURST)
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen) and _state(app)[1:] == before[1:]
+        await pilot.resize_terminal(60, 16)
+        await pilot.pause()
+        assert type(app.screen) is top and _state(app) == before
+        assert not list(tmp_path.iterdir())  # no screenshot, no export
+
+
+@pytest.mark.parametrize("opened_at", [(60, 16), (120, 40)])
+async def test_at_the_minimum_help_is_in_sight_and_reachable_on_every_screen(make_app, opened_at):
+    """Issue 12, point 10: at 60×16 the footer was cut so that "? help" disappeared (compare's key line had
+    none, the lesson's scrolled out of sight). Opened there, or shrunk to it."""
+    from textual.widgets._footer import FooterKey
+
+    from tui.screens.help import HelpScreen
+
+    app = make_app()
+    async with app.run_test(size=opened_at) as pilot:
+        await pilot.pause()
+        await pilot.resize_terminal(60, 16)
+        for _ in range(5):  # the footer fits itself again after the resize's refresh
+            await pilot.pause()
+        shown = [key for key in app.query(FooterKey) if key.display]
+        assert [key for key in shown if key.action == "help" and key.region.right <= 60 and key.region.width]
+        assert all(key.region.right <= 60 for key in shown)
+        assert "? help" in screen_lines(app)[-1]
+        for opener, where in (("c", "#cmp-keys"), ("g", "#lesson-box")):
+            await pilot.press(opener)
+            await pilot.pause()
+            lines = screen_lines(app)
+            widget = app.screen.query_one(where)
+            edge = lines[widget.region.bottom - 1]  # the key line, or the box's lower edge
+            assert "? help" in edge, edge
+            await pilot.press("question_mark")
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen)
+            await pilot.press("escape", "escape")
+            await pilot.pause()
+        assert len(app.screen_stack) == 1
 
 
 async def test_resizing_from_small_to_large_redraws_all_panels(make_app):

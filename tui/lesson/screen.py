@@ -19,7 +19,7 @@ from engine.config import ACTIVATIONS, INIT_SCHEMES, Config, ConfigError
 from tui.cells import wrap_cells
 from tui.i18n import app_error_text, t, translate_bindings
 from tui.lesson.steps import STEPS, set_up, text_values
-from tui.keys import DRIVE_KEYS, PANEL_KEYS, RUN_KEYS
+from tui.keys import DRIVE_KEYS, INIT_KEYS, PANEL_KEYS, RUN_KEYS
 from tui.run_side import (SCALES, RunSide, TimedRuns, cycle, file_part, hidden_after, hidden_refusal, next_in, run_panels,
                           speed_at_least)
 from tui.widgets.run_frame import init_label
@@ -29,13 +29,14 @@ PANELS = {1: "net", 2: "weights", 3: "loss", 4: "boundary"}
 TEXT_BOX_CHROME = 4  # round border (2) and padding 0 1 (2) around the lesson text, in cells
 NOTICE_SECONDS = 5  # a notice without its own timeout, as long as a Textual toast stays
 NOTICE_STYLES = {"information": "bold", "warning": "bold yellow", "error": "bold red"}
+TEXT_BOX_SHARE = 0.6  # of the screen's rows at most (#lesson-box's max-height)
 
 
 class LessonScreen(TimedRuns, Screen):
     DEFAULT_CSS = """
     LessonScreen { layout: vertical; }
     #lesson-box { height: auto; max-height: 60%; border: round $accent; border-title-style: bold;
-                  padding: 0 1; }
+                  padding: 0 1; scrollbar-size-vertical: 1; }
     #lesson-text { text-wrap: nowrap; text-overflow: clip; width: 1fr; }
     #lesson-panels { height: 1fr; }
     #lesson-status { height: 1; background: $boost; padding: 0 1; }
@@ -51,6 +52,7 @@ class LessonScreen(TimedRuns, Screen):
         # The app's data, learning-rate and seed keys (d D l L N; n is "next" here) would otherwise reach
         # the hidden run underneath: here they say why they do nothing.
         Binding("d,D,l,L,N", "fixed_setting", "key.lesson_fixed", show=False),
+        *INIT_KEYS,
         *RUN_KEYS,
         *PANEL_KEYS,
     ]
@@ -143,13 +145,18 @@ class LessonScreen(TimedRuns, Screen):
     def _text(self) -> Text:
         """The step's text, and under it the key line (dim) or the newest notice in its place."""
         number = self.step_info.number
-        width = self.text_width
-        body = wrap_cells(t(f"lesson.{number}.body", **self._values), width)
         if self.notice is None:
-            tail, style = wrap_cells(t("lesson.keys"), width), "dim"
+            tail_text, style = t("lesson.keys"), "dim"
         else:
             message, severity = self.notice
-            tail, style = wrap_cells("▸ " + message, width), NOTICE_STYLES.get(severity, "bold")
+            tail_text, style = "▸ " + message, NOTICE_STYLES.get(severity, "bold")
+        body_text = t(f"lesson.{number}.body", **self._values)
+        width = self.text_width
+        body, tail = wrap_cells(body_text, width), wrap_cells(tail_text, width)
+        # When the box cannot hold every line (a small terminal, 60×16) it scrolls, and its scrollbar takes a
+        # cell: a line as wide as the box lost its last letters. One row early, to be sure.
+        if len(body) + len(tail) >= int(self.app.size.height * TEXT_BOX_SHARE) - 2:  # less the border
+            body, tail = wrap_cells(body_text, width - 1), wrap_cells(tail_text, width - 1)
         self.lines = body + tail
         text = Text("\n".join(body), end="")
         text.append("\n" + "\n".join(tail), style)
@@ -162,8 +169,10 @@ class LessonScreen(TimedRuns, Screen):
         with self.app.batch_update():
             box = self.query_one("#lesson-box")
             box.border_title = t("lesson.title", n=number, total=len(STEPS), title=t(f"lesson.{number}.title"))
-            # The status line below has no room for the speed at 80 columns: the box's lower edge shows it.
-            box.border_subtitle = t("status.stride", stride=self.stride) + " · " + self.run_state()
+            # The status line below has no room for the speed at 80 columns: the box's lower edge shows it, and
+            # "? help", which stays in sight when a small terminal (60×16) scrolls the text and its key line.
+            box.border_subtitle = " · ".join((t("status.stride", stride=self.stride), self.run_state(),
+                                              t("keyline.help")))
             self.query_one("#lesson-text", Static).update(lesson_text)
             for key, name in PANELS.items():
                 panel = self.query_one(f"#lesson-{name}")

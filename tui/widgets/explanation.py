@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from typing import NamedTuple
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import Static
 
@@ -86,14 +87,22 @@ def explain(frame: RunFrame) -> str:
 
 
 class Explanation(Static):
-    """The explanation line under the status bar."""
+    """The explanation line under the status bar; on the first screen, with where the lesson is."""
 
     _shown: str | None = None
 
     _lines = 0
 
-    def show(self, frame: RunFrame) -> None:
+    def show(self, frame: RunFrame, welcome: bool = False, width: int = 80) -> None:
+        """``welcome``: add a line saying where the lesson is, shortened to fit ``width`` (the terminal's)."""
         text = explain(frame)
+        if welcome:
+            from tui.lesson.steps import STEPS
+
+            line = t("explain.welcome", steps=len(STEPS))
+            if cell_len(line) > width - 2:  # less the padding
+                line = t("explain.welcome_short", steps=len(STEPS))
+            text += "\n" + line
         if text == self._shown:  # the same sentence for hundreds of frames: don't re-lay it out each time
             return
         self._shown = text

@@ -17,6 +17,7 @@ class Part(NamedTuple):
     text: str
     style: str
     optional: bool = False  # not one of the contract's words: may be left out of a one-line status
+    rank: int = 0  # among the optional parts, which give way first: the highest rank, then the last
 
 
 def status_parts(frame: RunFrame, settings: bool = True, pace: bool = True) -> list[Part]:
@@ -68,21 +69,21 @@ def distinct_text(s) -> str:
 
 
 def fit_line(parts: list[Part], width: int, separator: str = " · ") -> Text:
-    """One line: every part the contract needs, and the optional parts, most important first, until
-    one does not fit (a shorter, less important one after it is left out too).
+    """One line: every part the contract needs, and the optional parts, most important first (lowest rank,
+    then first), until one does not fit (a shorter, less important one after it is left out too). The parts
+    keep their order.
 
     (A plain cut would drop whatever comes last: at 80 columns that was "init …".)"""
     gap = cell_len(separator)
     room = width - sum(cell_len(p.text) + gap for p in parts if not p.optional) + gap
-    kept, full = [], False
-    for part in parts:
-        if part.optional:
-            full = full or cell_len(part.text) + gap > room
-            if full:
-                continue
-            room -= cell_len(part.text) + gap
-        kept.append(part)
-    text = pack(kept, 10_000, separator)
+    left_out, full = set(), False
+    for index in sorted((i for i, p in enumerate(parts) if p.optional), key=lambda i: (parts[i].rank, i)):
+        full = full or cell_len(parts[index].text) + gap > room
+        if full:
+            left_out.add(index)
+            continue
+        room -= cell_len(parts[index].text) + gap
+    text = pack([p for i, p in enumerate(parts) if i not in left_out], 10_000, separator)
     text.truncate(max(10, width), overflow="ellipsis")  # only if the contract's own words are wider
     return text
 
@@ -92,7 +93,7 @@ def pack(parts: list[Part], width: int, separator: str = " · ") -> Text:
     Widths in terminal cells: a Hangul syllable takes two."""
     text = Text(no_wrap=True, overflow="ellipsis", end="")
     used = 0
-    for i, (part, style, _optional) in enumerate(parts):
+    for i, (part, style, *_) in enumerate(parts):
         if i and used + cell_len(separator) + cell_len(part) > width:
             text.append("\n")
             used = 0
