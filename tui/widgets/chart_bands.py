@@ -55,6 +55,7 @@ def nice_top(largest: float) -> float:
     """The first of … 0.8, 1, 1.2, 1.5, 2, 3 … at or above ``largest`` (1 for nothing to show)."""
     if not largest > 0 or not math.isfinite(largest):
         return 1.0
+    largest = max(largest, 1e-300)  # a subnormal loss: 10 ** its decade would underflow to 0
     power = 10.0 ** math.floor(math.log10(largest))
     return next(m * power for m in (*NICE, 10) if m * power >= largest * (1 - 1e-12))
 
@@ -87,7 +88,9 @@ def band_rows(rows: int, gaps: bool, real_gaps: bool, split: bool) -> dict[str, 
     drawn and there is room for both."""
     share = 0.34 if split else 0.45
     gap_rows = 0 if not gaps else max(3, round(share * rows)) if real_gaps else 2
-    gap_rows = max(0, min(gap_rows, rows - 2))
+    gap_rows = min(gap_rows, rows - 2)  # two rows at least above it
+    if gap_rows < 2:  # no room for "0 exact" and a row above it apart: no gap band
+        gap_rows = 0
     bands = {"gap": Rows(0, gap_rows - 1)} if gap_rows else {}
     free = rows - gap_rows
     if split and free >= SPLIT_ROWS:
