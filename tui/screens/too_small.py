@@ -1,5 +1,5 @@
 """Below the minimum size: one message over every screen (the run, compare mode, the lesson, help, the palette),
-and no key but q reaches anything. The app pushes it when the terminal shrinks below the minimum and pops it
+and no key but q (and ctrl+c, which says to press q) reaches anything. The app pushes it when the terminal shrinks below the minimum and pops it
 when it grows back, so whatever was on screen returns as it was.
 
 A modal screen: Textual then leaves the screens below, and the app's own (non-priority) bindings, out of the
@@ -20,7 +20,8 @@ class TooSmallScreen(ModalScreen[None]):
     TooSmallScreen { background: $background; align: center middle; }
     #too-small { width: 1fr; height: 1fr; content-align: center middle; text-align: center; text-style: bold; }
     """
-    BINDINGS = [Binding("q", "app.quit", "key.quit", show=False)]
+    BINDINGS = [Binding("q", "app.quit", "key.quit", show=False),
+                Binding("ctrl+c", "app.help_quit", show=False)]  # the app's, which this modal screen hides
 
     def __init__(self, min_size: tuple[int, int]) -> None:
         super().__init__()
