@@ -61,6 +61,19 @@ async def test_wide_but_short_shows_a_pair(make_app):
         assert shown_panels(app) == ["net", "weights"]
 
 
+async def _footer_row(app, pilot) -> str:
+    """The screen's last row once the footer has composed its keys for this width (after a refresh)."""
+    from textual.widgets._footer import FooterKey
+
+    for _ in range(200):
+        await pilot.pause()
+        row = screen_lines(app)[-1]
+        keys = [key for key in app.query(FooterKey) if key.display and key.region.width]
+        if "?" in row and keys and all(key.region.right <= app.size.width for key in keys):
+            return row
+    raise AssertionError(f"the footer never showed its keys: {screen_lines(app)[-1]!r}")
+
+
 def highlighted_tabs(app) -> list[str]:
     """The header's tabs drawn in reverse video, as the terminal shows them (row 0 of the screen)."""
     strips = app.screen._compositor.render_strips()
@@ -98,8 +111,7 @@ async def test_the_footer_offers_the_lesson_and_the_inits_and_the_first_screen_m
     try:
         app = make_app()
         async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()
-            footer = screen_lines(app)[-1]
+            footer = await _footer_row(app, pilot)
             for key, action in (("g", "key.lesson"), ("i", "key.next_init"), ("?", "key.help"),
                                 ("c", "key.compare"), ("z", "key.zeros"), ("x", "key.random")):
                 assert f"{key} {i18n.t(action)}" in footer, (key, footer)
@@ -206,10 +218,9 @@ async def test_at_the_minimum_help_is_in_sight_and_reachable_on_every_screen(mak
 
     app = make_app()
     async with app.run_test(size=opened_at) as pilot:
-        await pilot.pause()
+        await _footer_row(app, pilot)
         await pilot.resize_terminal(60, 16)
-        for _ in range(5):  # the footer fits itself again after the resize's refresh
-            await pilot.pause()
+        await _footer_row(app, pilot)  # the footer fits itself again after the resize's refresh
         shown = [key for key in app.query(FooterKey) if key.display]
         assert [key for key in shown if key.action == "help" and key.region.right <= 60 and key.region.width]
         assert all(key.region.right <= 60 for key in shown)

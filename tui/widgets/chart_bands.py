@@ -192,19 +192,29 @@ def lay_out(plt, chart: Chart, height: int) -> None:
 
 
 class BandedPlot(PlotextPlot):
-    """A PlotextPlot that lays its Chart out for its own size each time it is drawn."""
+    """A PlotextPlot that lays its Chart out for its own size when it is drawn, and only then: Textual also
+    asks again for an unchanged plot (a screen over it goes, the app is resized twice quickly), and plotext's
+    build is the costly part (~20 ms at 160×48)."""
 
     chart: Chart | None = None
+    _version = 0
+    _drawn: tuple | None = None  # ((version, size, theme), what plotext built)
 
     def show(self, chart: Chart) -> None:
         self.chart = chart
+        self._version += 1
         self.refresh()
 
     def render(self):
+        key = (self._version, self.size, self.app.theme)
+        if self._drawn is not None and self._drawn[0] == key:
+            return self._drawn[1]
         self.plt.clear_figure()
         if self.chart is not None:
             lay_out(self.plt, self.chart, self.size.height)
-        return super().render()
+        drawn = super().render()
+        self._drawn = (key, drawn)
+        return drawn
 
 
 def gap_values(records) -> tuple[tuple[int, ...], tuple[float, ...]]:

@@ -46,6 +46,10 @@ class KeyFooter(Footer):
         yield from items
 
     def on_resize(self) -> None:
-        if self.app.size.width != self._fitted_to:
-            self._fitted_to = self.app.size.width
+        width = self.app.size.width
+        if width == self._fitted_to:
+            return
+        self._fitted_to = width
+        keys = list(self.query(FooterKey))
+        if set(fitted(keys, width)) != {key for key in keys if key.display}:  # else the same keys still fit
             self.call_after_refresh(self.recompose)  # as Footer does when the bindings change
