@@ -119,7 +119,7 @@ async def test_the_footer_offers_the_lesson_and_the_inits_and_the_first_screen_m
             assert "g" in explanation_text(app) and "9" in explanation_text(app)  # where the lesson is
             await pilot.press("space")
             await pilot.pause()
-            assert i18n.t("explain.welcome", steps=9) not in explanation_text(app)  # the first screen only
+            assert i18n.t("first_screen.lesson", steps=9) not in explanation_text(app)  # the first screen only
             await pilot.press("i", "i", "i", "i")  # random → xavier → he → zeros → constant
             await pilot.pause()
             assert app.config.init == "constant"

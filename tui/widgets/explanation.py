@@ -99,9 +99,9 @@ class Explanation(Static):
         if welcome:
             from tui.lesson.steps import STEPS
 
-            line = t("explain.welcome", steps=len(STEPS))
+            line = t("first_screen.lesson", steps=len(STEPS))
             if cell_len(line) > width - 2:  # less the padding
-                line = t("explain.welcome_short", steps=len(STEPS))
+                line = t("first_screen.lesson_short", steps=len(STEPS))
             text += "\n" + line
         if text == self._shown:  # the same sentence for hundreds of frames: don't re-lay it out each time
             return
