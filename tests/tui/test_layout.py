@@ -45,6 +45,10 @@ async def test_large_terminals_show_all_four_panels(make_app, size):
                                                      "explanation")]
         assert_inside_and_disjoint(app, widgets)
         boundary = app.query_one("#boundary")
+        for _ in range(100):  # the pictures are drawn in the screen update after the first (slower when loaded)
+            if "●" in boundary.picture_text():
+                break
+            await pilot.pause()
         # the colour field fills the panel: one text line per content row, one cell per column
         lines = boundary.picture_text().split("\n")
         assert len(lines) == boundary.content_size.height
