@@ -33,7 +33,7 @@ from tui.widgets.boundary import DecisionBoundary
 from tui.widgets.compare_chart import CompareChart
 from tui.widgets.diagram import NetworkDiagram
 from tui.widgets.run_frame import init_label
-from tui.widgets.status import Part, fit_line, status_parts
+from tui.widgets.status import Part, fit_line, fit_lines, status_parts
 from tui.widgets.weights import WeightsPanel
 
 SIDES = ("A", "B")
@@ -70,11 +70,15 @@ def lesson_side_configs(config: Config) -> tuple[Config, Config]:
 def side_status(side: str, frame, width: int) -> Text:
     """One line: the side's letter, the contract's words (iter, loss, k of n units distinct, frozen or
     diverged), the accuracy, and the init where it fits: "acc 50.0%" against "acc 90.5%" is the lesson, and
-    the chart's title names each side's init (at 80 columns, with 5-digit iterations, both did not fit)."""
+    the chart's title names each side's init (at 80 columns, with 5-digit iterations, both did not fit).
+    Two lines when the contract's words and the accuracy need them (a deep network's k of n per layer)."""
+    badge = Text(f" {side} ", "bold reverse", end="")
+    badge.append(" ")
+    lines = fit_lines(status_parts(frame, settings=False), width - badge.cell_len).split("\n")
     text = Text(no_wrap=True, end="")
-    text.append(f" {side} ", "bold reverse")
-    text.append(" ")
-    text.append_text(fit_line(status_parts(frame, settings=False), width - text.cell_len))
+    for number, line in enumerate(lines):
+        text.append_text(badge if number == 0 else Text("\n" + " " * badge.cell_len))
+        text.append_text(line)
     return text
 
 
@@ -203,8 +207,16 @@ class CompareScreen(TimedRuns, Screen):
             title.truncate(width, overflow="ellipsis")
             self.query_one("#cmp-title", Static).update(title)
             self.query_one("#cmp-keys", Static).update(key_line(width))
+            status_rows = 0
             for side in SIDES:
-                self.query_one(f"#cmp-status-{side}", Static).update(side_status(side, frames[side], width))
+                status = side_status(side, frames[side], width)
+                widget = self.query_one(f"#cmp-status-{side}", Static)
+                lines = status.plain.count("\n") + 1
+                if widget.styles.height is None or widget.styles.height.value != lines:
+                    widget.styles.height = lines
+                widget.update(status)
+                status_rows += lines
+            self._keep_toasts_below(1 + status_rows)
             self.query_one("#cmp-chart", CompareChart).show(frames)
             for side in SIDES:
                 if not (self.both_shown or side == self.shown_side):
@@ -213,6 +225,15 @@ class CompareScreen(TimedRuns, Screen):
                 label.append(" " + t("compare.side", side=side, init=init_label(frames[side].config)), "bold")
                 self.query_one(f"#cmp-label-{side}", Static).update(label)
                 self.query_one(f"#{DETAIL_PANELS[self.panel]}-{side}").show(frames[side])
+
+    def _keep_toasts_below(self, rows: int) -> None:
+        """Toasts start below the title and both status lines (app.tcss says 3 rows: one line each), which take
+        two lines each for a deep network's k of n per layer."""
+        from textual.widgets._toast import ToastRack  # Textual's toast holder (not exported)
+
+        for rack in self.query(ToastRack):
+            if rack.styles.margin.top != rows:
+                rack.styles.margin = (rows, 0, 0, 0)
 
     # -- stepping --------------------------------------------------------------------------------------
     def runs(self) -> list[RunSide]:

@@ -88,6 +88,21 @@ def fit_line(parts: list[Part], width: int, separator: str = " · ") -> Text:
     return text
 
 
+def fit_lines(parts: list[Part], width: int, separator: str = " · ") -> Text:
+    """``fit_line``'s one line when the contract's words and the most important optional part (the accuracy)
+    fit in it; else those, wrapped between parts over as many lines as they need, and the other optional parts
+    where they fit. (A deep network's "k1 of n1 · k2 of n2 · … units distinct" left no room for the accuracy in
+    one line of 80 columns, or was cut itself.)"""
+    gap = cell_len(separator)
+    optional = sorted((i for i, p in enumerate(parts) if p.optional), key=lambda i: (parts[i].rank, i))
+    essential = [p for i, p in enumerate(parts) if not p.optional or i == (optional[0] if optional else None)]
+    if sum(cell_len(p.text) + gap for p in essential) - gap <= width:
+        return fit_line(parts, width, separator)
+    text = pack(essential, width, separator)
+    text.no_wrap = True
+    return text
+
+
 def pack(parts: list[Part], width: int, separator: str = " · ") -> Text:
     """Join the parts with separators, breaking lines only between parts (never inside "1 of 4 units").
     Widths in terminal cells: a Hangul syllable takes two."""
