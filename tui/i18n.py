@@ -500,11 +500,12 @@ EN: dict[str, str] = {
         "(press z: 'frozen'). With a constant 0.5 the 4 units move, but together: after {iterations} "
         "iterations this net has {acc}, about what a one-unit net reaches ({acc1}), while 4 random units "
         "reach {acc4}. Four identical units do no more than one."),
-    "lesson.5.title": "more units, same story",
+    "lesson.5.title": "more units and inputs: still symmetric",
     "lesson.5.body": (
-        "8 hidden units, constant 0.5: every thumbnail in the network panel is the same picture and the "
-        "status says 1 of 8 units distinct. More units or more inputs change nothing: each row of W1 "
-        "still gets the same gradient."),
+        "The lecture's three inputs x1, x2, x1·x2 (n0 = {n0}) and {units} hidden units, every weight starting at "
+        "0.5. After {iterations} iterations every row of W1 is still {w} and every row of dW1 {dw}: {distinct} of "
+        "{units} units distinct, gap exactly {gap}. Every thumbnail in the network panel is the same picture. More "
+        "units or more inputs change nothing: equal rows get equal gradients."),
     "lesson.6.title": "the fix: random",
     "lesson.6.body": (
         "W1 = np.random.randn(n1, n0)·0.01, b1 = 0. The units start different, get different gradients "
@@ -521,11 +522,15 @@ EN: dict[str, str] = {
                          "has ({reference})."),
     "lesson.pace.faster": ("After {iterations} iterations the accuracy is {acc}, ahead of the same network at ×0.01 "
                            "({reference})."),
-    "lesson.8.title": "Xavier and He: scales for wider layers",
+    "lesson.8.title": "deep nets want other constants",
     "lesson.8.body": (
-        "Deep nets pick the scale from the layer's width: Xavier randn·√(1/n_prev) for tanh, He "
-        "randn·√(2/n_prev) for ReLU. Here 32 hidden units with Xavier; press i to try He, a to switch "
-        "the activation."),
+        "{depth} hidden layers of {units} tanh units at iteration 0, started three ways: the spread (std) of each "
+        "layer's activations A1…A{depth}, and the size (rms) of dW1:\n"
+        "{table}\n"
+        "At ×0.01 each layer's spread is {low}× to {high}× smaller than the last (about 1/(0.01·√{units}) = {expected}): "
+        "A{depth} ends {vanish}× below Xavier's, and dW1, the first layer's update, {grad}× below. Xavier "
+        "randn·√(1/n_prev) and He randn·√(2/n_prev) keep every layer above {alive}. This run is ×0.01 (per layer "
+        "in the network panel): press i for Xavier, i again for He."),
     "lesson.9.title": "symmetry breaking",
     "lesson.9.body": (
         "Constant 0.5 plus ε = 1e-12 on one weight (W1[1,1]). The symmetric state is an unstable fixed "
@@ -942,10 +947,12 @@ KO: dict[str, str] = {
         "(z를 누르면 'frozen'). 상수 0.5면 유닛 4개가 움직이지만 함께 움직입니다: 반복 {iterations}번 후 "
         "정확도 {acc}로 유닛 1개짜리 신경망({acc1})과 비슷하고, 무작위 유닛 4개는 {acc4}입니다. "
         "똑같은 유닛 넷은 유닛 하나보다 나을 게 없습니다."),
-    "lesson.5.title": "유닛이 많아도 같다",
+    "lesson.5.title": "유닛과 입력이 늘어도 대칭",
     "lesson.5.body": (
-        "은닉 유닛 8개, 상수 0.5: 신경망 패널의 작은 그림이 모두 같고 상태 줄은 1 of 8 units distinct "
-        "입니다. 유닛이나 입력을 늘려도 대칭은 그대로: W1의 모든 행이 같은 기울기를 받습니다."),
+        "강의의 세 입력 x1, x2, x1·x2 (n0 = {n0})와 은닉 유닛 {units}개, 모든 가중치는 0.5에서 시작합니다. "
+        "반복 {iterations}번 후에도 W1의 모든 행은 {w}, dW1의 모든 행은 {dw}로 같습니다: {distinct} of {units} "
+        "units distinct, 간격은 정확히 {gap}. 신경망 패널의 작은 그림도 모두 같습니다. 유닛이나 입력을 늘려도 "
+        "달라지지 않습니다: 같은 행은 같은 기울기를 받습니다."),
     "lesson.6.title": "해결: 무작위 초기화",
     "lesson.6.body": (
         "W1 = np.random.randn(n1, n0)·0.01, b1 = 0. 유닛이 서로 다르게 시작해 다른 기울기를 받고 "
@@ -960,10 +967,15 @@ KO: dict[str, str] = {
                            "신경망이 더 느리게 배웁니다."),
     "lesson.pace.same": "반복 {iterations}번 후 정확도는 {acc}로, ×0.01로 시작한 같은 신경망({reference})과 비슷합니다.",
     "lesson.pace.faster": "반복 {iterations}번 후 정확도는 {acc}로, ×0.01로 시작한 같은 신경망({reference})보다 앞섭니다.",
-    "lesson.8.title": "Xavier와 He: 넓은 층을 위한 크기",
+    "lesson.8.title": "깊은 신경망에는 다른 상수가 필요하다",
     "lesson.8.body": (
-        "깊은 신경망은 층의 너비로 크기를 정합니다: tanh에는 Xavier randn·√(1/n_prev), ReLU에는 He "
-        "randn·√(2/n_prev). 여기서는 은닉 유닛 32개에 Xavier; i로 He를, a로 활성화 함수를 바꿔 보세요."),
+        "tanh 유닛 {units}개짜리 은닉층 {depth}개, 반복 0에서 세 가지로 시작했을 때 각 층 활성값 A1…A{depth}의 "
+        "퍼짐(표준편차)과 dW1의 크기(RMS):\n"
+        "{table}\n"
+        "×0.01이면 층을 하나 지날 때마다 퍼짐이 {low}~{high}배 줄어듭니다 (어림값 1/(0.01·√{units}) = {expected}): A{depth}는 "
+        "Xavier보다 {vanish}배 작고, 첫 층의 갱신 dW1은 {grad}배 작습니다. Xavier randn·√(1/n_prev)와 He "
+        "randn·√(2/n_prev)는 모든 층을 {alive} 이상으로 지킵니다. 이 실행은 ×0.01 (층별 수치는 신경망 패널): i를 "
+        "누르면 Xavier, 한 번 더 누르면 He."),
     "lesson.9.title": "대칭 깨기",
     "lesson.9.body": (
         "모든 가중치를 상수 0.5로 두고 하나(W1[1,1])에만 ε = 1e-12를 더했습니다. 대칭 상태는 불안정한 고정점이라 간격이 "

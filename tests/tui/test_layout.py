@@ -382,7 +382,7 @@ async def test_a_notice_belongs_to_the_step_and_screen_that_raised_it(make_app):
         screen.go_to(7)
         await pilot.press("i")
         await pilot.pause()
-        assert screen.notice and screen.notice[0].startswith("now he 1 · tanh · n_h 32")
+        assert screen.notice and screen.notice[0].startswith("now xavier 1 · tanh · n_h 8,8,8")
         await pilot.press("n")
         await pilot.pause()
         assert screen.step_info.number == 9 and screen.notice is None

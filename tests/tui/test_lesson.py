@@ -284,16 +284,120 @@ async def test_c_on_every_step_compares_zeros_with_random_001_on_the_steps_netwo
             assert isinstance(screen, CompareScreen), step.number
             a, b = screen.sides["A"].trainer, screen.sides["B"].trainer
             assert a.config.init == "zeros" and (b.config.init, b.config.resolved_scale) == ("random", 0.01)
-            for side in (a, b):
-                assert (side.config.dataset, side.config.hidden, side.config.activation, side.config.lr,
-                        side.config.seed) == (step.config.dataset, step.config.hidden, step.config.activation,
-                                              step.config.lr, step.config.seed), step.number
+            network = ("dataset", "layers", "features", "activation", "lr", "seed")
+            for side in (a, b):  # the step's whole network: its layers (step 8) and inputs (step 5) too
+                assert [getattr(side.config, f) for f in network] == [getattr(step.config, f) for f in network], (
+                    step.number)
                 assert side.iteration == 0 and not side.config.overrides
-            course = initialize_parameters(step.config.replace(init="random", scale=0.01), b.data.n_x)
-            assert (b.params.W1 == course.W1).all() and (b.params.W2 == course.W2).all()  # no ε, no ×100
+            course = initialize_parameters(step.config.replace(init="random", scale=0.01), b.X.shape[0])
+            assert (b.params.flat == course.flat).all()  # every W[l] and b[l]: no ε, no ×100
             shown = "\n".join(screen_lines(app))  # the sides' inits, wherever compare mode names them
             assert "zeros" in shown and "random 0.01" in shown and "constant" not in shown, shown
             await pilot.press("escape")
             assert app.screen is lesson and lesson.step_info is step  # back on the same step
             await pilot.press("n")
             await pilot.pause()
+
+
+def _plain_signal(config, X, Y):
+    """Step 8's figures the plain way (C1W4's L_model_forward / L_model_backward, one np.dot per layer), not
+    through the engine's Snapshot: the std of each hidden layer's A[l], and the rms of dW1, at iteration 0."""
+    import numpy as np
+
+    from engine.init import initialize_parameters
+
+    params = initialize_parameters(config, X.shape[0])
+    L, m = params.L, X.shape[1]
+    A = [X]
+    for l in range(1, L + 1):
+        Z = np.dot(params.W(l), A[-1]) + params.b(l)
+        A.append(np.tanh(Z) if l < L else 1 / (1 + np.exp(-Z)))
+    dZ = A[L] - Y  # sigmoid with cross-entropy
+    for l in range(L, 0, -1):
+        dW = np.dot(dZ, A[l - 1].T) / m
+        if l > 1:
+            dZ = np.dot(params.W(l).T, dZ) * (1 - A[l - 1] ** 2)  # tanh' = 1 - A²
+    return [float(a.std()) for a in A[1:L]], float(np.sqrt(np.mean(dW ** 2)))
+
+
+def _quoted(text):
+    """The decimal numbers of a text (1.87e-5, 21,730 and 0.4062 as floats)."""
+    import re
+
+    return [float(n.replace(",", "")) for n in re.findall(r"\d[\d,]*(?:\.\d+)?(?:e[+-]?\d+)?", text)]
+
+
+def _close(said, value):
+    return abs(said - value) <= 5e-4 * abs(value)  # 4 significant digits
+
+
+@pytest.mark.parametrize("code", ["en", "ko"])
+def test_step_8_measures_the_signal_vanish_at_001_and_live_with_xavier_and_he(code, language):
+    """Issue 14, point 9: a deep net (3 hidden tanh layers) where ×0.01 makes the signal vanish layer by layer
+    and Xavier / He keep it alive. Every figure of the text is this run's, recomputed here the plain way, and
+    the claims around them hold: each layer's spread falls by more than 10× at ×0.01, A3 and dW1 end more than
+    1000× below Xavier's, Xavier and He stay above 0.3 in every layer. The live run is the ×0.01 one, and its
+    network panel shows the table's first row."""
+    from engine.trainer import Trainer
+    from tui.lesson.steps import set_up, text_values
+    from tui.widgets.layers_summary import layers_text
+
+    language(code)
+    step = STEPS[7]
+    trainer = Trainer(step.config)
+    set_up(step, trainer)
+    assert len(step.config.layers) >= 3 and (step.config.init, step.config.resolved_scale) == ("random", 0.01)
+    plain = {label: _plain_signal(step.config.replace(**init), trainer.X, trainer.data.Y)
+             for label, init in (("×0.01", {"init": "random", "scale": 0.01}), ("Xavier", {"init": "xavier"}),
+                                 ("He", {"init": "he"}))}
+    small, xavier = plain["×0.01"], plain["Xavier"]
+    shrink = [a / b for a, b in zip(small[0], small[0][1:])]
+    assert all(factor > 10 for factor in shrink), shrink  # vanishing, layer by layer
+    assert min(min(plain["Xavier"][0]), min(plain["He"][0])) > 0.3  # alive in every layer
+    assert xavier[0][-1] / small[0][-1] > 1000 and xavier[1] / small[1] > 1000
+
+    values = text_values(step, trainer)
+    text = i18n.t("lesson.8.body", **values)
+    rows = {line.split()[0]: _quoted(line.split(None, 1)[1]) for line in values["table"].splitlines()[1:]}
+    assert list(rows) == list(plain)  # ×0.01, Xavier, He, and nothing else
+    for label, (spreads, grad) in plain.items():
+        assert len(rows[label]) == len(spreads) + 1 and all(map(_close, rows[label], [*spreads, grad])), label
+    assert values["table"] in text
+    figures = {"low": min(shrink), "high": max(shrink), "expected": 1 / (0.01 * step.config.layers[1] ** 0.5),
+               "vanish": xavier[0][-1] / small[0][-1], "grad": xavier[1] / small[1],
+               "alive": min(min(plain["Xavier"][0]), min(plain["He"][0]))}
+    sentence = text.split(values["table"])[1]
+    for name, value in figures.items():
+        assert _close(_quoted(values[name])[0], value), (name, values[name], value)
+        assert values[name] in sentence, name
+    # Every other number after the table is the formula's or the network's own: nothing asserted from elsewhere.
+    others = {0.01, 1, 2, step.config.layers[1], len(step.config.layers)}
+    assert set(_quoted(sentence)) <= others | {_quoted(values[name])[0] for name in figures}, sentence
+    panel = layers_text(trainer.snapshot()).plain  # what the network panel lists for the live ×0.01 run
+    live = values["table"].splitlines()[1].split()[1:-1]
+    for l, cell in enumerate(live, start=1):
+        assert any(f"A{l}" in line and f" {cell} " in line for line in panel.splitlines()), (l, cell, panel)
+
+
+@pytest.mark.parametrize("code", ["en", "ko"])
+def test_step_5_is_the_lectures_three_input_network_still_symmetric(code, language):
+    """Issue 14, point 9: step 5 runs x1, x2, x1·x2 into 8 hidden units from a constant start; after its 200
+    iterations every row of W1 (three weights now) and of dW1 is the same, and the text quotes those rows."""
+    from engine.trainer import Trainer
+    from tui.lesson.steps import set_up, text_values
+    from tui.widgets.run_frame import fmt4
+
+    language(code)
+    step = STEPS[4]
+    trainer = Trainer(step.config)
+    set_up(step, trainer)
+    X = trainer.X
+    assert X.shape[0] == 3 and (X[2] == X[0] * X[1]).all()  # the lecture's third feature
+    s = trainer.snapshot()
+    assert s.n_h >= 4 and len(set(s.W1)) == 1 and len(set(s.dW1)) == 1 and s.unit_gap == 0.0
+    assert s.distinct_units == 1 and trainer.iteration == step.train_first > 0
+    assert any(s.dW1[0]) and s.W1[0] != (0.5, 0.5, 0.5)  # it trained: the rows moved, together
+    text = i18n.t("lesson.5.body", **text_values(step, trainer))
+    for row in (s.W1[0], s.dW1[0]):
+        assert "[" + ", ".join(fmt4(v) for v in row) + "]" in text
+    assert f"1 of {s.n_h} units distinct" in text and f"n0 = 3" in text and f"{trainer.iteration}" in text

@@ -201,7 +201,7 @@ class LessonScreen(TimedRuns, Screen):
         self.run.reset(config)
         self.redraw()
         if config != self.step_info.config:  # its text quotes its own network: say what runs now
-            what = f"{init_label(config)} · {config.activation} · n_h {config.hidden}"
+            what = f"{init_label(config)} · {config.activation} · n_h {','.join(map(str, config.layers))}"
             self.notify(t("lesson.changed", what=what), timeout=5)
 
     def action_cycle_init(self, direction: int) -> None:
