@@ -524,13 +524,12 @@ EN: dict[str, str] = {
                            "({reference})."),
     "lesson.8.title": "deep nets want other constants",
     "lesson.8.body": (
-        "{depth} hidden layers of {units} tanh units at iteration 0, started three ways: the spread (std) of each "
-        "layer's activations A1…A{depth}, and the size (rms) of dW1:\n"
+        "{depth} tanh layers of {units} units at iteration 0: spread (std) of A1…A{depth}, rms of dW1:\n"
         "{table}\n"
-        "At ×0.01 each layer's spread is {low}× to {high}× smaller than the last (about 1/(0.01·√{units}) = {expected}): "
-        "A{depth} ends {vanish}× below Xavier's, and dW1, the first layer's update, {grad}× below. Xavier "
-        "randn·√(1/n_prev) and He randn·√(2/n_prev) keep every layer above {alive}. This run is ×0.01 (per layer "
-        "in the network panel): press i for Xavier, i again for He."),
+        "At ×0.01 the spread shrinks {low}× to {high}× per layer (about 1/(0.01·√{units}) = {expected}): "
+        "A{depth} ends {vanish}× below Xavier's, dW1 {grad}× below. Xavier randn·√(1/n_prev) and "
+        "He randn·√(2/n_prev) keep every layer above {alive}. This run: ×0.01, per layer in the network panel; "
+        "i for Xavier, again for He."),
     "lesson.9.title": "symmetry breaking",
     "lesson.9.body": (
         "Constant 0.5 plus ε = 1e-12 on one weight (W1[1,1]). The symmetric state is an unstable fixed "
@@ -969,13 +968,12 @@ KO: dict[str, str] = {
     "lesson.pace.faster": "반복 {iterations}번 후 정확도는 {acc}로, ×0.01로 시작한 같은 신경망({reference})보다 앞섭니다.",
     "lesson.8.title": "깊은 신경망에는 다른 상수가 필요하다",
     "lesson.8.body": (
-        "tanh 유닛 {units}개짜리 은닉층 {depth}개, 반복 0에서 세 가지로 시작했을 때 각 층 활성값 A1…A{depth}의 "
-        "퍼짐(표준편차)과 dW1의 크기(RMS):\n"
+        "유닛 {units}개짜리 tanh 층 {depth}개, 반복 0: A1…A{depth}의 퍼짐(표준편차)과 dW1의 RMS:\n"
         "{table}\n"
-        "×0.01이면 층을 하나 지날 때마다 퍼짐이 {low}~{high}배 줄어듭니다 (어림값 1/(0.01·√{units}) = {expected}): A{depth}는 "
-        "Xavier보다 {vanish}배 작고, 첫 층의 갱신 dW1은 {grad}배 작습니다. Xavier randn·√(1/n_prev)와 He "
-        "randn·√(2/n_prev)는 모든 층을 {alive} 이상으로 지킵니다. 이 실행은 ×0.01 (층별 수치는 신경망 패널): i를 "
-        "누르면 Xavier, 한 번 더 누르면 He."),
+        "×0.01이면 층마다 퍼짐이 {low}~{high}배 줄어듭니다 (어림값 1/(0.01·√{units}) = {expected}): "
+        "A{depth}는 Xavier보다 {vanish}배, dW1은 {grad}배 작습니다. Xavier randn·√(1/n_prev)와 "
+        "He randn·√(2/n_prev)는 모든 층을 {alive} 이상으로 지킵니다. 이 실행은 ×0.01 (층별로 신경망 패널에): "
+        "i는 Xavier, 한 번 더는 He."),
     "lesson.9.title": "대칭 깨기",
     "lesson.9.body": (
         "모든 가중치를 상수 0.5로 두고 하나(W1[1,1])에만 ε = 1e-12를 더했습니다. 대칭 상태는 불안정한 고정점이라 간격이 "

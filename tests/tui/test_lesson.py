@@ -401,3 +401,30 @@ def test_step_5_is_the_lectures_three_input_network_still_symmetric(code, langua
     for row in (s.W1[0], s.dW1[0]):
         assert "[" + ", ".join(fmt4(v) for v in row) + "]" in text
     assert f"1 of {s.n_h} units distinct" in text and f"n0 = 3" in text and f"{trainer.iteration}" in text
+
+
+@pytest.mark.parametrize("code", ["en", "ko"])
+async def test_step_8_keys_do_what_its_text_says_and_the_notice_fits(code, language):
+    """Step 8 says: i for Xavier, again for He. Each press runs that start, the network panel then lists the
+    table's row for it, and the notice that says so fits the text box at 80×24 (no scrolling, nothing clipped)."""
+    language(code)
+    app = _open_lesson()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        screen.go_to(7)
+        await pilot.pause()
+        _fits(screen)
+        table = screen._values["table"].splitlines()
+        for init, row in (("random", table[1]), ("xavier", table[2]), ("he", table[3])):
+            if init != "random":
+                await pilot.press("i")
+                await pilot.pause()
+                assert screen.notice is not None
+            assert screen.run.config.init == init
+            panel = "\n".join(screen_lines(app))
+            for l, cell in enumerate(row.split()[1:-1], start=1):
+                assert any(f"A{l}" in line and f" {cell} " in line for line in panel.splitlines()), (init, l, cell)
+            box = screen.query_one("#lesson-box")
+            assert len(screen.lines) <= box.content_size.height and box.max_scroll_y == 0, init
+            assert max(cell_len(line) for line in screen.lines) <= screen.query_one("#lesson-text").content_size.width
