@@ -968,12 +968,11 @@ KO: dict[str, str] = {
     "lesson.pace.faster": "반복 {iterations}번 후 정확도는 {acc}로, ×0.01로 시작한 같은 신경망({reference})보다 앞섭니다.",
     "lesson.8.title": "깊은 신경망에는 다른 상수가 필요하다",
     "lesson.8.body": (
-        "유닛 {units}개짜리 tanh 층 {depth}개, 반복 0: A1…A{depth}의 퍼짐(표준편차)과 dW1의 RMS:\n"
+        "유닛 {units}개짜리 tanh 은닉층 {depth}개, 반복 0에서 A1…A{depth}의 퍼짐(표준편차)과 dW1의 RMS:\n"
         "{table}\n"
-        "×0.01이면 층마다 퍼짐이 {low}~{high}배 줄어듭니다 (어림값 1/(0.01·√{units}) = {expected}): "
-        "A{depth}는 Xavier보다 {vanish}배, dW1은 {grad}배 작습니다. Xavier randn·√(1/n_prev)와 "
-        "He randn·√(2/n_prev)는 모든 층을 {alive} 이상으로 지킵니다. 이 실행은 ×0.01 (층별로 신경망 패널에): "
-        "i는 Xavier, 한 번 더는 He."),
+        "×0.01이면 퍼짐이 층마다 {low}~{high}배 줄어 (≈ 1/(0.01·√{units}) = {expected}) A{depth}는 Xavier보다 "
+        "{vanish}배, dW1은 {grad}배 작습니다. Xavier randn·√(1/n_prev)와 He randn·√(2/n_prev)에서는 모든 층의 "
+        "퍼짐이 {alive} 이상입니다. 지금 실행은 ×0.01 (층별 수치는 신경망 패널): i를 누르면 Xavier, 다시 누르면 He."),
     "lesson.9.title": "대칭 깨기",
     "lesson.9.body": (
         "모든 가중치를 상수 0.5로 두고 하나(W1[1,1])에만 ε = 1e-12를 더했습니다. 대칭 상태는 불안정한 고정점이라 간격이 "

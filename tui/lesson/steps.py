@@ -132,7 +132,7 @@ def _deep_values(config: Config, trainer: Trainer) -> dict:
     """Step 8: the signal per layer at ×0.01 against Xavier and He, as a table and the ratios the text quotes."""
     figures = deep_signal(config, trainer)
     depth = len(config.layers)
-    header = [""] + [f"A{l}" for l in range(1, depth + 1)] + ["dW1"]
+    header = ["init"] + [f"A{l}" for l in range(1, depth + 1)] + ["dW1"]  # "init" as the status bar says it
     rows = [[label] + [fmt4(v) for v in spreads] + [fmt4(grad)] for label, (spreads, grad) in figures.items()]
     widths = [max(len(row[j]) for row in [header, *rows]) for j in range(len(header))]
     table = "\n".join(row[0].ljust(widths[0]) + "".join(cell.rjust(w + 2) for cell, w in zip(row[1:], widths[1:]))
