@@ -93,8 +93,6 @@ def text_values(step: LessonStep, trainer: Trainer) -> dict:
         s = trainer.snapshot()
         return {"n0": len(s.W1[0]), "units": s.n_h, "iterations": trainer.iteration, "distinct": s.distinct_units,
                 "gap": fmt4(s.unit_gap), "w": _row(s.W1[0]), "dw": _row(s.dW1[0])}
-    if step.number == 8:
-        return _deep_values(step.config, trainer)
     if step.number == 7:  # the large start at iteration 0, and its pace against the course's 0.01, as far trained
         start = start_of(trainer)
         accuracy = trainer.snapshot().accuracy
@@ -103,6 +101,8 @@ def text_values(step: LessonStep, trainer: Trainer) -> dict:
         return {"scale": f"{step.config.resolved_scale:g}", "saturated": f"{start.saturated_share:.0%}",
                 "loss0": fmt_loss(start.loss) if start.loss is not None else "—", "verdict": pace.verdict,
                 "pace": t(f"lesson.pace.{pace.verdict}", **said), **said}
+    if step.number == 8:  # ×0.01 against Xavier and He, layer by layer, at iteration 0
+        return _deep_values(step.config, trainer)
     return {}
 
 
@@ -118,7 +118,7 @@ DEEP_STARTS = (("×0.01", {"init": "random", "scale": 0.01}), ("Xavier", {"init"
                ("He", {"init": "he", "scale": None}))
 
 
-def deep_signal(config: Config, trainer: Trainer) -> dict[str, tuple[tuple[float, ...], float]]:
+def _deep_signal(config: Config, trainer: Trainer) -> dict[str, tuple[tuple[float, ...], float]]:
     """Step 8's figures at iteration 0, for ×0.01, Xavier and He on ``config``'s network and ``trainer``'s
     data: each hidden layer's activation spread (std of A[l]) and the gradient size (rms) of dW1."""
     figures = {}
@@ -130,7 +130,7 @@ def deep_signal(config: Config, trainer: Trainer) -> dict[str, tuple[tuple[float
 
 def _deep_values(config: Config, trainer: Trainer) -> dict:
     """Step 8: the signal per layer at ×0.01 against Xavier and He, as a table and the ratios the text quotes."""
-    figures = deep_signal(config, trainer)
+    figures = _deep_signal(config, trainer)
     depth = len(config.layers)
     header = ["init"] + [f"A{l}" for l in range(1, depth + 1)] + ["dW1"]  # "init" as the status bar says it
     rows = [[label] + [fmt4(v) for v in spreads] + [fmt4(grad)] for label, (spreads, grad) in figures.items()]
