@@ -57,3 +57,7 @@ PANEL_KEYS = [
     Binding("3", "panel(3)", "key.loss", show=False),
     Binding("4", "panel(4)", "key.boundary", show=False),
 ]
+
+# A modal screen (help, the palette, a value prompt) hides the app's bindings: each lists this one, so ctrl+s
+# saves what is on screen there too (the help lists ctrl+s while it is open).
+SCREENSHOT_KEY = Binding("ctrl+s", "app.save_screenshot", "key.screenshot", show=False)

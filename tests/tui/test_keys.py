@@ -257,3 +257,21 @@ async def test_arrow_keys_scroll_a_tall_weights_panel(make_app):
         assert app.query_one("#weights").scroll_y == 11
         await pilot.press("up")
         assert app.query_one("#weights").scroll_y == 10
+
+
+@pytest.mark.parametrize("opening, shown", [(("question_mark",), "Help"), (("ctrl+p",), "for commands")])
+async def test_ctrl_s_saves_what_a_modal_screen_shows(make_app, tmp_path, monkeypatch, opening, shown):
+    """The help lists ctrl+s while it is open, and a modal screen hides the app's bindings: over the help and
+    over the palette ctrl+s must save an SVG of the screen as it is, modal included."""
+    monkeypatch.chdir(tmp_path)
+    app = make_app(init="zeros")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*opening)
+        await pilot.pause()
+        modal = app.screen
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is modal  # still open: ctrl+s closed nothing
+        saved = list(tmp_path.glob("*.svg"))
+        assert [p.name for p in saved] == ["shallow-tui-iter0-zeros.svg"]
+        assert shown in saved[0].read_text().replace("&#160;", " ")

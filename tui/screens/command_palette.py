@@ -19,9 +19,12 @@ from textual.command import CommandList, CommandPalette
 from textual.widgets.option_list import Option
 
 from tui.i18n import t
+from tui.keys import SCREENSHOT_KEY
 
 
 class BurstSafeCommandPalette(CommandPalette):
+    BINDINGS = [SCREENSHOT_KEY]  # added to the palette's own
+
     def on_mount(self) -> None:
         command_list = self.query_one(CommandList)
         add_option = command_list.add_option

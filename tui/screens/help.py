@@ -10,6 +10,7 @@ from textual.widgets import Static
 
 from tui.cells import wrap_cells
 from tui.i18n import t, translate_bindings
+from tui.keys import SCREENSHOT_KEY
 
 # (section, ((keys, description), …)); titles and descriptions are table keys, translated when shown.
 KEYS = (
@@ -94,6 +95,7 @@ class HelpText(Static):
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [
         Binding("escape,q,question_mark,f1", "dismiss", "key.close", show=False),
+        SCREENSHOT_KEY,
     ]
 
     def __init__(self, lesson: bool = False) -> None:

@@ -16,6 +16,7 @@ from textual.widgets import Input, Static
 
 from engine.config import ConfigError
 from tui.i18n import app_error_text, t, translate_bindings
+from tui.keys import SCREENSHOT_KEY
 from tui.screens.palette import ListedCommands, run_screen
 
 if TYPE_CHECKING:
@@ -84,7 +85,7 @@ def current_value(app: "ShallowApp", option: str, target="main") -> str:
 class ValueInputScreen(ModalScreen[None]):
     """One line to type a value into; enter applies it (and closes if it was good), escape cancels."""
 
-    BINDINGS = [Binding("escape", "dismiss", "key.cancel", show=False)]
+    BINDINGS = [Binding("escape", "dismiss", "key.cancel", show=False), SCREENSHOT_KEY]
     DEFAULT_CSS = """
     ValueInputScreen { align: center middle; }
     ValueInputScreen > Vertical { width: 60; max-width: 100%; height: auto; border: round $accent;
