@@ -161,6 +161,10 @@ EN: dict[str, str] = {
                          "straight-line boundary — + adds units"),
     "explain.not_falling": ("the loss has not fallen below its start ({start} at iteration 0) — try another learning "
                             "rate (l / L)"),
+    "explain.barely": ("the loss has hardly moved: still {start} at 4 decimals, as at iteration 0 — step on (] for "
+                       "longer strides) or try another learning rate (l / L)"),
+    "explain.one_unit_barely": ("the loss has hardly moved from {start} at iteration 0, and one hidden unit can only "
+                                "draw one straight-line boundary — + adds units"),
     "explain.learning_now": "the {n_h} units differ, so each learns its own feature",
     "explain.one_unit_now": "one hidden unit can only draw one straight-line boundary — + adds units",
     "first_screen.lesson": "new here? g: a {steps}-step lesson on why weights start random · i: other inits",
@@ -625,6 +629,10 @@ KO: dict[str, str] = {
     "explain.one_unit": ("학습 중: 손실이 반복 0의 {start}에서 줄었지만, 은닉 유닛 하나로는 직선 경계 하나만 그릴 수 "
                          "있습니다 — +로 유닛 추가"),
     "explain.not_falling": "손실이 시작 값(반복 0의 {start})보다 줄지 않았습니다 — 다른 학습률을 써 보세요 (l / L)",
+    "explain.barely": ("손실이 거의 움직이지 않았습니다: 소수 넷째 자리까지 반복 0과 같은 {start}입니다 — 계속 "
+                       "스텝하거나 (]로 더 긴 스텝) 다른 학습률을 써 보세요 (l / L)"),
+    "explain.one_unit_barely": ("손실이 반복 0의 {start}에서 거의 움직이지 않았고, 은닉 유닛 하나로는 직선 경계 하나만 "
+                                "그릴 수 있습니다 — +로 유닛 추가"),
     "explain.learning_now": "유닛 {n_h}개가 서로 달라 각자 자기 특징을 배웁니다",
     "explain.one_unit_now": "은닉 유닛 하나로는 직선 경계 하나만 그릴 수 있습니다 — +로 유닛 추가",
     "first_screen.lesson": "처음이라면 g: 가중치를 왜 무작위로 시작하는지 {steps}단계 수업 · i: 다른 초기화",

@@ -237,7 +237,9 @@ async def test_explanation_follows_the_run(make_app):
         assert "all 4 hidden units are identical" in explanation_text(app)
         await pilot.press("x")
         assert explanation_text(app).startswith("iteration 0: the 4 units start different")  # nothing learnt yet
-        await pilot.press("space")
+        await pilot.press("space")  # 0.693048 -> 0.692981: both 0.6930 on the status bar, so not yet "fell"
+        assert explanation_text(app).startswith("the loss has hardly moved: still 0.6930")
+        await pilot.press("space", "space")
         assert explanation_text(app).startswith("learning: the loss fell from 0.6930 at iteration 0")
 
 

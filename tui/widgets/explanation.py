@@ -77,6 +77,8 @@ def hint(frame: RunFrame) -> Hint:
     then = {"start": fmt_loss(start.loss) if start.loss is not None else "—"}
     if start.loss is None or s.loss >= start.loss:
         return Hint("explain.not_falling", then)
+    if fmt_loss(s.loss) == then["start"]:  # fell, but not at the 4 decimals shown: "fell" would read as false
+        return Hint("explain.one_unit_barely" if n_h == 1 else "explain.barely", then)
     if n_h == 1:
         return Hint("explain.one_unit", then)
     return Hint("explain.learning", {**then, "n_h": n_h})
