@@ -318,6 +318,8 @@ EN: dict[str, str] = {
                  "the same gradient, so they stay identical forever: watch \"1 of 4 units distinct\"."),
     "help.contract": ("The status bar's iter, loss, acc, init, k of n units distinct, frozen and diverged are the "
                       "same words in every language: lab scripts and tests read them."),
+    "help.chart": ("On the loss chart the unit gap (right axis, log scale) keeps its bottom row, {exact}, for a gap "
+                   "that is exactly 0: identical units."),
     "help.close": "Press escape, q, ? or F1 to close.",
     # -- the command palette -------------------------------------------------------------------------------
     "palette.placeholder": "Search for commands…",
@@ -779,6 +781,8 @@ KO: dict[str, str] = {
                  "받으므로 영원히 같은 채로 남습니다: \"1 of 4 units distinct\"를 보세요."),
     "help.contract": ("상태 줄의 iter, loss, acc, init, k of n units distinct, frozen, diverged는 어느 언어에서나 "
                       "영어 그대로입니다: 실습 스크립트와 테스트가 이 낱말을 읽기 때문입니다."),
+    "help.chart": ("손실 그래프의 유닛 간격(오른쪽 축, 로그 눈금)에서 맨 아래 줄 {exact}는 간격이 정확히 0인 곳, "
+                   "곧 똑같은 유닛입니다 (눈금 글자는 영어 그대로입니다)."),
     "help.close": "escape, q, ?, F1로 닫습니다.",
     "palette.placeholder": "명령 찾기…",
     "palette.no_matches": "맞는 명령이 없습니다",

@@ -201,6 +201,11 @@ async def test_korean_help_status_explanation_and_footer(korean):
         await pilot.pause()
         help_text = str(app.screen.query_one("#help-text").render())
         assert i18n.KO["help.drive"] in help_text and "은닉 유닛" in help_text
+        # Every English word the Korean screen keeps is said in the help: the status bar's, and the chart's 0 exact
+        # (which it also explains in Korean). The help wraps, so compare without line breaks.
+        flat = " ".join(help_text.split())
+        assert "iter, loss, acc, init, k of n units distinct, frozen, diverged" in flat
+        assert f"맨 아래 줄 {i18n.KO['chart.exact_zero']}는 간격이 정확히 0인 곳" in flat
         box = app.screen.query_one("#help-box")
         assert box.border_title == "도움말 · 키"
         assert max(cell_len(line) for line in help_text.splitlines()) <= app.screen.query_one("#help-text").content_size.width

@@ -77,6 +77,7 @@ def help_text(width: int = WIDE, lesson: bool = False) -> Text:
         text.append("\n")
     text.append("\n".join(wrap_cells(t("help.why"), width)) + "\n", "italic")
     text.append("\n".join(wrap_cells(t("help.contract"), width)) + "\n")
+    text.append("\n".join(wrap_cells(t("help.chart", exact=t("chart.exact_zero")), width)) + "\n")
     text.append("\n".join(wrap_cells(t("help.close"), width)), "dim")
     return text
 
