@@ -167,8 +167,10 @@ class ShallowApp(App):
         return speed_text(SPEEDS[self.speed_index])
 
     def _make_frame(self, running: bool) -> RunFrame:
-        """Call with the lock held."""
-        return frame_of(self.trainer, self._points, running, self.speed_label, self.stride, self._facts)
+        """Call with the lock held. A run to --steps N goes as fast as it can, not at the speed setting: say so."""
+        until = self._run_until
+        speed = self.speed_label if until is None or not running else t("speed.until", iteration=until)
+        return frame_of(self.trainer, self._points, running, speed, self.stride, self._facts)
 
     # -- layout --------------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:

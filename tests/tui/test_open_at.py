@@ -40,3 +40,23 @@ def test_help_says_where_steps_applies():
     assert result.returncode == 0
     line = next(line for line in result.stdout.splitlines() if line.strip().startswith("--steps"))
     assert "where the app opens its run" in line and "not with --lesson" in line
+
+
+async def test_the_run_to_the_opening_iteration_says_it_is_not_at_the_speed_setting():
+    """On the way to --steps N the run goes as fast as it can: "▶ running 100 it/s" (the speed setting) was
+    false there (1000 iterations took about a second). It says where it is going instead; paused, the speed
+    setting is back."""
+    app = ShallowApp(Config(), start_at=10_000_000)  # far enough that it is still on its way when looked at
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(500):
+            await pilot.pause(0.01)
+            if app.trainer.iteration > 0 and "running" in status_text(app):
+                break
+        status = status_text(app)
+        assert "▶ running at full speed to iteration 10000000" in status and "it/s" not in status, status
+        await pilot.press("r")  # pause: the worker stops after its chunk
+        for _ in range(500):
+            await pilot.pause(0.01)
+            if "paused" in status_text(app):
+                break
+        assert "paused (r runs at 100 it/s)" in status_text(app)
