@@ -147,6 +147,7 @@ class Trainer:
         self.checkpoints = Checkpoints()
         self.checkpoints.add(0, self.params.copy())
         self._evaluated_at: int | None = None
+        self._first_gap: float | None = None  # layer 1's unit gap at _evaluated_at, once a snapshot measured it
 
     def test_accuracy(self) -> float | None:
         """Accuracy on the test set (``--test-samples``) at the current parameters; None without one."""
@@ -166,16 +167,24 @@ class Trainer:
         history.prepare(end)
         next_record = history.next_wanted(iteration)
         next_checkpoint = checkpoints.next_wanted(iteration + 1)
+        # A snapshot at this iteration left its forward and backward passes in the buffers (see _evaluate): the
+        # first iteration applies them instead of computing the same numbers again (half a step key's work at
+        # 64,64,64). The same operations on the same parameters: bit for bit the same run.
+        fresh = self._evaluated_at == iteration and not self.diverged
         with np.errstate(all="ignore"):  # overflow is reported as "diverged", not as a warning
             while iteration < end and not self.diverged:
                 if iteration == next_record:  # this iteration's forward pass is looked at, then applied
-                    if not net.forward(params) and not math.isfinite(net.cost()):
+                    if not fresh and not net.forward(params) and not math.isfinite(net.cost()):
                         self.diverged = True
                         break
-                    history.add(Record(iteration, net.cost(), net.accuracy(), symmetry.unit_gap(params.units),
-                                       self.test_accuracy()), params.copy())
+                    gap = self._first_gap if fresh and self._first_gap is not None else symmetry.unit_gap(params.units)
+                    history.add(Record(iteration, net.cost(), net.accuracy(), gap, self.test_accuracy()), params.copy())
                     next_record = history.next_wanted(iteration + 1)
-                    net.backward(params)
+                    if not fresh:
+                        net.backward(params)
+                    net.update(params, lr)
+                    iteration += 1
+                elif fresh:  # the snapshot's passes, applied
                     net.update(params, lr)
                     iteration += 1
                 else:  # nothing to look at until the next record or checkpoint: the tight loop
@@ -183,6 +192,7 @@ class Trainer:
                     done = net.train(params, lr, wanted)
                     iteration += done
                     self.diverged = done < wanted
+                fresh = False
                 if iteration == next_checkpoint:
                     checkpoints.add(iteration, params.copy())
                     next_checkpoint = checkpoints.next_wanted(iteration + 1)
@@ -199,6 +209,7 @@ class Trainer:
             return 0
         start, state = self.checkpoints.latest_at_or_before(target)
         self.params.load(state)
+        self._evaluated_at = None  # the buffers belong to other weights now
         self.iteration = start
         self.diverged = False
         self.history.truncate(target)
@@ -216,6 +227,7 @@ class Trainer:
         if not math.isfinite(cost):
             self.diverged = True
         self._evaluated_at = self.iteration
+        self._first_gap = None
         self._cost = cost
         return cost
 
@@ -247,6 +259,9 @@ class Trainer:
         p, g, net = self.params, self.net.grads, self.net
         output = l == net.L
         rows, grad_rows = (p.Wb[l], g.Wb[l]) if output else (p.unit_rows(l), g.unit_rows(l))
+        unit_gap, groups = symmetry.gap_and_groups(rows)  # one pass of pairwise gaps gives both
+        if l == 1:
+            self._first_gap = unit_gap  # this iteration's history record wants it too (see step)
         with np.errstate(all="ignore"):  # a diverging run's huge or NaN numbers are shown, never warned about
             Z, A = net.Z_of(l), net.A_of(l)
             abs_Z = np.abs(Z)
@@ -257,9 +272,9 @@ class Trainer:
             b=tuple(p.b(l)[:, 0].tolist()),
             dW=tuple(map(tuple, g.W(l).tolist())),
             db=tuple(g.b(l)[:, 0].tolist()),
-            groups=tuple(symmetry.identical_groups(rows)),
+            groups=tuple(groups),
             grad_groups=tuple(symmetry.identical_groups(grad_rows)),
-            unit_gap=symmetry.unit_gap(rows),
+            unit_gap=unit_gap,
             max_abs_Z=float(abs_Z.max()),
             saturated_share=float(np.count_nonzero(abs_Z > 3.0)) / abs_Z.size,
             activation_spread=spread,

@@ -5,6 +5,8 @@ import warnings
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from engine import symmetry
 from engine.config import Config, InitOverride
@@ -158,3 +160,58 @@ def test_random_init_gives_distinct_units_and_gradient_rows():
     assert snapshot.distinct_units == 12 and len(snapshot.grad_groups) == 12
     assert snapshot.unit_gap is not None and snapshot.unit_gap > 0.0
     assert not bit_identical_rows(trainer.params.units)
+
+
+# -- the fast measures equal the plain formulas ---------------------------------------------------
+def _plain_groups(units):
+    """identical_groups by its definition: unit j joins the first unit whose row equals its own (==)."""
+    groups = {}
+    for j in range(units.shape[0]):
+        leader = next(i for i in range(j + 1) if i == j or (units[i] == units[j]).all())
+        groups.setdefault(leader, []).append(j)
+    return [tuple(g) for g in groups.values()]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(1, 64), st.integers(1, 129), st.integers(0, 2**32 - 1), st.sampled_from(["pool", "normal", "near"]))
+def test_gap_and_groups_equal_the_plain_formulas(n_h, columns, seed, kind):
+    """Groups looked up by bytes, and the smallest gap found by dropping pairs: the same answers as row-by-row
+    == and the smallest of np.abs(u[:, None] - u[None]).max(axis=2), with repeated rows, -0.0, inf, NaN,
+    differences that overflow, and rows near each other on all but a few columns (the pruning's hard case)."""
+    rng = np.random.default_rng(seed)
+    if kind == "pool":  # few values, rows repeated: identical units, 0.0 against -0.0, inf - inf
+        values = np.array([0.0, -0.0, 1.0, -1.0, 1e-300, np.inf, -np.inf, np.nan, 0.25, 1e308, -1e308])
+        pool = rng.choice(values, size=(max(1, n_h // 2), columns))
+        units = pool[rng.integers(0, len(pool), n_h)]
+    elif kind == "normal":  # every unit different, as after a random init (columns of different scales)
+        units = rng.standard_normal((n_h, columns)) * rng.choice([1e-3, 1.0, 1e3], size=columns)
+    else:  # copies of a few rows, each copy moved a little on a few columns
+        units = rng.standard_normal((max(1, n_h // 3), columns))[rng.integers(0, max(1, n_h // 3), n_h)]
+        moved = rng.random((n_h, columns)) < 0.05
+        units = units + moved * rng.standard_normal((n_h, columns)) * 1e-6
+    with np.errstate(invalid="ignore", over="ignore"):
+        plain = np.abs(units[:, None, :] - units[None, :, :]).max(axis=2)
+    gap, groups = symmetry.gap_and_groups(units)
+    assert groups == _plain_groups(units) == symmetry.identical_groups(units)
+    assert symmetry.unit_gap(units) == gap or (math.isnan(gap) and math.isnan(symmetry.unit_gap(units)))
+    if n_h == 1:
+        assert gap is None
+    elif len(groups) < n_h:
+        assert gap == 0.0
+    else:
+        pairs = plain[np.triu_indices(n_h, 1)]
+        expected = np.nan if np.isnan(pairs).all() else np.nanmin(pairs)
+        assert gap == expected or (math.isnan(gap) and math.isnan(expected))
+
+
+@pytest.mark.parametrize("init", ["random", "xavier", "he"])
+def test_deep_layers_gaps_are_the_plain_formulas(init):
+    """The widest layers the app allows (64 units between two others: 129 columns, the pruned path): each
+    hidden layer's gap in a snapshot is the plain formula's smallest pairwise gap, bit for bit."""
+    trainer = Trainer(Config(layers=(64, 64, 64), init=init, samples=80))
+    for n in (0, 1, 30):
+        trainer.step(n)
+        for l, layer in enumerate(trainer.snapshot().hidden_layers, start=1):
+            rows = trainer.params.unit_rows(l)
+            plain = np.abs(rows[:, None, :] - rows[None, :, :]).max(axis=2)[np.triu_indices(64, 1)].min()
+            assert layer.unit_gap == plain and layer.distinct_units == 64

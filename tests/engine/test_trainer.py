@@ -282,3 +282,27 @@ def test_deep_zero_init_is_frozen_and_a_deep_constant_init_symmetric_in_every_la
     snapshot = constant.snapshot()
     assert [layer.distinct_units for layer in snapshot.hidden_layers] == [1, 1, 1] and not snapshot.frozen
     assert [layer.unit_gap for layer in snapshot.hidden_layers] == [0.0, 0.0, 0.0]
+
+
+@pytest.mark.parametrize("settings", [{}, {"layers": (12, 8, 5), "activation": "relu", "test_samples": 20},
+                                      {"layers": (6, 6), "init": "constant", "scale": 0.5, "lr": 0.5}])
+def test_snapshots_between_steps_leave_the_run_bit_for_bit_the_same(settings):
+    """step() applies the passes a snapshot at the same iteration computed (a step key's work, done once): the
+    weights, history and checkpoints stay exactly those of a run nobody looked at, through records (stride 1
+    at first), the tight loop, and after stepping back."""
+    config = Config(samples=60, **settings)
+    looked, plain = Trainer(config), Trainer(config)
+    for n in (1, 1, 1, 7, 1, 40, 300, 1, 2):
+        looked.snapshot()
+        looked.step(n)
+        plain.step(n)
+        assert looked.params.equals(plain.params)
+    looked.snapshot()
+    looked.back(5)
+    looked.snapshot()
+    looked.step(5)
+    assert looked.params.equals(plain.params)
+    assert looked.history.records == plain.history.records
+    assert looked.checkpoints.iterations == plain.checkpoints.iterations
+    assert all(looked.checkpoints.states[i].equals(plain.checkpoints.states[i]) for i in plain.checkpoints.iterations)
+    assert looked.snapshot() == plain.snapshot()
