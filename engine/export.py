@@ -102,12 +102,14 @@ class Replay:
     def rows(self) -> list[dict]:
         """One dict per iteration: iteration, loss, accuracy, unit_gap, each unit's W1, b1, W2, and b2."""
         known = sorted(self.states)
+        tested = self.config.test_samples > 0  # a test_accuracy after the accuracy, only with a test set
         replay: Trainer | None = None
         rows = []
         for iteration in self.iterations:
             record = self.records.get(iteration)
             if record is not None:  # the run's own numbers, and its parameters at that moment
-                rows.append(_row(iteration, record.loss, record.accuracy, record.unit_gap, self.states[iteration]))
+                rows.append(_row(iteration, record.loss, record.accuracy, record.unit_gap, self.states[iteration],
+                                 record.test_accuracy, tested))
                 continue
             start = known[bisect.bisect_right(known, iteration) - 1]  # iteration 0 is always known
             if replay is None or not start <= replay.iteration <= iteration:
@@ -118,7 +120,7 @@ class Replay:
                 break
             loss = replay.loss
             rows.append(_row(iteration, loss, replay.net.accuracy(), symmetry.unit_gap(replay.params.units),
-                             replay.params))
+                             replay.params, replay.test_accuracy(), tested))
         return rows
 
     def _trainer_at(self, iteration: int) -> Trainer:
@@ -153,12 +155,17 @@ def _units_key(l: int) -> str:
     return "units" if l == 1 else f"units{l}"
 
 
-def _row(iteration: int, loss: float, accuracy: float, unit_gap: float | None, p: Params) -> dict:
+def _row(iteration: int, loss: float, accuracy: float, unit_gap: float | None, p: Params,
+         test_accuracy: float | None = None, tested: bool = False) -> dict:
     """The parameters unit by unit, hidden layer by hidden layer: ``units`` (layer 1), ``units2`` … each unit
     with its incoming weights W{l} and bias b{l}, the last hidden layer's also with its weight W{L} to ŷ, then
-    ŷ's bias b{L}. One hidden layer: units [{"W1", "b1", "W2"}, …] and "b2"."""
+    ŷ's bias b{L}. One hidden layer: units [{"W1", "b1", "W2"}, …] and "b2". With a test set (``tested``),
+    ``test_accuracy`` after ``accuracy``."""
     L = p.L
-    row = {"iteration": iteration, "loss": _finite(loss), "accuracy": accuracy, "unit_gap": _finite(unit_gap)}
+    row = {"iteration": iteration, "loss": _finite(loss), "accuracy": accuracy}
+    if tested:
+        row["test_accuracy"] = test_accuracy
+    row["unit_gap"] = _finite(unit_gap)
     for l in range(1, L):
         units = []
         for j in range(p.sizes[l]):
@@ -177,13 +184,15 @@ def history_rows(trainer: Trainer, iterations: list[int] | None = None) -> list[
 
 
 _FIRST = ["iteration", "loss", "accuracy", "unit_gap"]
+_TESTED = ["iteration", "loss", "accuracy", "test_accuracy", "unit_gap"]  # with --test-samples
 
 
-def csv_columns(sizes: tuple[int, ...], features: tuple[str, ...] = PLANE) -> list[str]:
+def csv_columns(sizes: tuple[int, ...], features: tuple[str, ...] = PLANE, tested: bool = False) -> list[str]:
     """For layer sizes (n_x, n[1], …, 1): every hidden unit's W{l}_h{j}_{input}, b{l}_h{j} (and W{L}_h{j} in the
-    last hidden layer), then b{L}. One hidden layer: W1_h1_x1, W1_h1_x2, b1_h1, W2_h1, …, b2."""
+    last hidden layer), then b{L}. One hidden layer: W1_h1_x1, W1_h1_x2, b1_h1, W2_h1, …, b2. With a test set
+    (``tested``), test_accuracy after accuracy."""
     L = len(sizes) - 1
-    columns = list(_FIRST)
+    columns = list(_TESTED if tested else _FIRST)
     for l in range(1, L):
         sources = list(features) if l == 1 else [f"h{k}" for k in range(1, sizes[l - 1] + 1)]
         for j in range(1, sizes[l] + 1):
@@ -206,11 +215,12 @@ def to_csv(rows: list[dict], features: tuple[str, ...] = PLANE) -> str:
         return ",".join(_FIRST) + "\n"
     sizes = _sizes_of(rows[0])
     L = len(sizes) - 1
+    tested = "test_accuracy" in rows[0]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(csv_columns(sizes, features))
+    writer.writerow(csv_columns(sizes, features, tested))
     for row in rows:
-        cells = [row[name] for name in _FIRST]
+        cells = [row[name] for name in (_TESTED if tested else _FIRST)]
         for l in range(1, L):
             for unit in row[_units_key(l)]:
                 cells += [*unit[f"W{l}"], unit[f"b{l}"]] + ([unit[f"W{L}"]] if l == L - 1 else [])
@@ -223,6 +233,7 @@ def from_csv(text: str) -> list[dict]:
     """Read ``to_csv`` back into the rows it was made from (for tests and lab scripts)."""
     reader = csv.reader(io.StringIO(text))
     header = next(reader)
+    tested = header[3] == "test_accuracy"
     L = max(int(name[1:].split("_")[0]) for name in header if name.startswith("b"))
     hidden = [sum(1 for name in header if name.startswith(f"b{l}_h")) for l in range(1, L)]
     n_in = [sum(1 for name in header if name.startswith(f"W{l}_h1_")) for l in range(1, L)]
@@ -232,9 +243,11 @@ def from_csv(text: str) -> list[dict]:
 
     rows = []
     for cells in reader:
-        row = {"iteration": int(cells[0]), "loss": number(cells[1]), "accuracy": float(cells[2]),
-               "unit_gap": number(cells[3])}
-        k = len(_FIRST)
+        row = {"iteration": int(cells[0]), "loss": number(cells[1]), "accuracy": float(cells[2])}
+        if tested:
+            row["test_accuracy"] = number(cells[3])
+        row["unit_gap"] = number(cells[4 if tested else 3])
+        k = len(_TESTED if tested else _FIRST)
         for l in range(1, L):
             units = []
             for _ in range(hidden[l - 1]):

@@ -25,8 +25,8 @@ from engine.trainer import Trainer
 from engine.safe_write import SafeWriteError, write_atomically
 from tui.i18n import app_error_text, error_text, t, translate_bindings
 from tui.keys import DRIVE_KEYS, INIT_KEYS, PANEL_KEYS, RUN_KEYS, SETTING_KEYS
-from tui.run_side import (LEARNING_RATES, SCALES, cycle, frame_of, hidden_after, hidden_refusal, next_in, next_stride,
-                          points_of, run_panels, speed_text)
+from tui.run_side import (LEARNING_RATES, SCALES, cycle, frame_of, hidden_after, hidden_refusal, move_weights_layer,
+                          next_in, next_stride, points_of, run_panels, setting_text, speed_text)
 from tui.run_facts import RunFactSource
 from tui.screens.command_palette import BurstSafeCommandPalette
 from tui.screens.help import HelpScreen
@@ -448,8 +448,8 @@ class ShallowApp(App):
         with self._lock:
             self.trainer.reset(config)
             self._points = points_of(self.trainer)
-        what = ", ".join(f"{name} {value:g}" if isinstance(value, float) else f"{name} {value}"
-                         for name, value in changes.items() if value is not None)
+        what = ", ".join(setting_text(name, getattr(config, name)) for name, value in changes.items()
+                         if value is not None)  # as the config read it: typed "10, 5" says "layers 10,5"
         self.notify(t("app.restarted", what=what or t("app.reset")), timeout=3)
         self._refresh_from_trainer()
 
@@ -515,6 +515,13 @@ class ShallowApp(App):
             panel = self.query_one(f"#{panel_id}")
             if panel.display:
                 panel.scroll_relative(y=lines, animate=False)
+
+    def action_weights_layer(self, direction: int) -> None:
+        """w / W: the weights panel's next or previous hidden layer (shown first if it is hidden)."""
+        from tui.widgets.weights import WeightsPanel
+
+        panels = list(self.screen_stack[0].query(WeightsPanel))
+        move_weights_layer(self, panels, len(self.config.layers), direction, lambda: self.action_panel(2))
 
     def action_compare(self) -> None:
         """Zeros vs this run's init (random if it is zeros) on its data and hyperparameters (tui/compare.py); c or

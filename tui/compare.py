@@ -26,7 +26,7 @@ from engine.config import ACTIVATIONS, DATASETS, INIT_SCHEMES, Config, ConfigErr
 from tui.i18n import app_error_text, t, translate_bindings
 from tui.keys import DRIVE_KEYS, INIT_KEYS, RUN_KEYS, SETTING_KEYS
 from tui.run_side import (LEARNING_RATES, SCALES, RunSide, TimedRuns, cycle, file_part, hidden_after, hidden_refusal,
-                          next_in)
+                          move_weights_layer, next_in)
 from tui.run_facts import REFERENCE_SCALE
 from tui.screens.palette import ListedCommands
 from tui.widgets.boundary import DecisionBoundary
@@ -337,6 +337,11 @@ class CompareScreen(TimedRuns, Screen):
                 panel = self.query_one(f"#{name}-{side}")
                 if panel.display:
                     panel.scroll_relative(y=lines, animate=False)
+
+    def action_weights_layer(self, direction: int) -> None:
+        """w / W: both sides' weights panels to the next or previous hidden layer (the sides share the layers)."""
+        panels = [self.query_one(f"#weights-{side}", WeightsPanel) for side in SIDES]
+        move_weights_layer(self, panels, len(self.sides["A"].config.layers), direction, lambda: self.action_panel(2))
 
     def action_export(self, fmt: str = "csv") -> None:
         from tui.export import start_exports

@@ -21,7 +21,8 @@ INIT_KEYS = [
     Binding("I", "cycle_init(-1)", "key.previous_init", show=False),
 ]
 
-# Stride and speed; the run's activation and hidden units; export; scrolling the tall panels.
+# Stride and speed; the run's activation and hidden units; export; scrolling the tall panels and moving the
+# weights panel between hidden layers.
 RUN_KEYS = [
     Binding("right_square_bracket", "stride(1)", "key.stride_up", show=False),
     Binding("left_square_bracket", "stride(-1)", "key.stride_down", show=False),
@@ -37,6 +38,8 @@ RUN_KEYS = [
     Binding("E", "export('json')", "key.export_json", show=False),
     Binding("up", "scroll_panels(-1)", "key.scroll_up", show=False),
     Binding("down", "scroll_panels(1)", "key.scroll_down", show=False),
+    Binding("w", "weights_layer(1)", "key.next_layer", show=False),
+    Binding("W", "weights_layer(-1)", "key.previous_layer", show=False),
 ]
 
 # The data, learning rate and seed: the app and compare mode (in the lesson each step sets them, and n

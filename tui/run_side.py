@@ -37,6 +37,10 @@ def speed_at_least(speed: float) -> int:
 LEARNING_RATES = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 0.5, 1.0, 1.2, 2.0, 3.0, 5.0, 10.0)
 SCALES = (0.001, 0.01, 0.1, 0.5, 1.0, 2.0, 5.0, 10.0, 100.0)  # ×100: where tanh saturates (lesson step 7)
 HIDDEN_CHOICES = (1, 2, 3, 4, 5, 8, 16, 32, 64)
+# The palette's networks: one layer, the course's assignment (C2W1: 10,5), a deep one, the widest the app takes.
+LAYER_CHOICES = ((4,), (10, 5), (8, 8, 8), (64, 64, 64))
+# Its inputs: the lecture's two, its three-feature network, all seven (TensorFlow Playground's).
+FEATURE_CHOICES = (("x1", "x2"), ("x1", "x2", "x1x2"), ("x1", "x2", "x1sq", "x2sq", "x1x2", "sinx1", "sinx2"))
 MAX_HIDDEN_UNITS = 64  # engine.config's limit, said in the app's words ("64 hidden units is the most")
 
 
@@ -62,6 +66,13 @@ def next_in(choices: tuple, current, direction: int):
     return smaller[-1] if smaller else None
 
 
+def setting_text(name: str, value) -> str:
+    """A changed setting as a toast says it: "lr 0.5", "layers 10,5", "features x1,x2,x1x2"."""
+    if isinstance(value, tuple):
+        return f"{name} " + ",".join(map(str, value))
+    return f"{name} {value:g}" if isinstance(value, float) else f"{name} {value}"
+
+
 def cycle(choices: tuple[str, ...], current: str, direction: int) -> str:
     """The next (direction 1) or previous (-1) name of ``choices`` after ``current``, round and round."""
     return choices[(choices.index(current) + direction) % len(choices)]
@@ -82,6 +93,19 @@ def run_panels(prefix: str = "") -> tuple[NetworkDiagram, WeightsPanel, LossChar
     shows them (``.display``) and draws them (``.show(frame)``)."""
     return (NetworkDiagram(id=f"{prefix}net", classes="panel"), WeightsPanel(id=f"{prefix}weights", classes="panel"),
             LossChart(id=f"{prefix}loss", classes="panel"), DecisionBoundary(id=f"{prefix}boundary", classes="panel"))
+
+
+def move_weights_layer(screen, panels, layers: int, direction: int, show_weights) -> None:
+    """w / W on a screen with weights panels (compare mode's two move together): the next or previous hidden
+    layer of ``layers``; a hidden weights panel is shown first (``show_weights``), at the layer it was on."""
+    if layers < 2:
+        screen.notify(t("app.one_hidden_layer"), severity="warning")
+        return
+    if not any(panel.display for panel in panels):
+        show_weights()
+        return
+    for panel in panels:
+        panel.move_layer(direction, layers)
 
 
 class RunSide:
@@ -115,7 +139,7 @@ def frame_of(trainer: Trainer, points: TrainingPoints, running: bool, speed_labe
     records = list(trainer.history.records)
     if not records or records[-1].iteration < snapshot.iteration:  # history lags one step behind
         records.append(Record(snapshot.iteration, snapshot.loss if snapshot.loss is not None else float("nan"),
-                              snapshot.accuracy, snapshot.unit_gap))
+                              snapshot.accuracy, snapshot.unit_gap, snapshot.test_accuracy))
     return RunFrame(trainer.config, snapshot, tuple(records), points, running, speed_label, stride,
                     facts.facts(trainer, snapshot.accuracy) if facts is not None else None)
 

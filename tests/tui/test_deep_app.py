@@ -24,8 +24,8 @@ async def test_a_deep_network_opens_steps_runs_and_draws_every_panel(make_app, s
         for panel in ("1", "2", "3", "4"):
             await pilot.press(panel)
             await pilot.pause()
-        weights = str(app.query_one("#weights-table").render())
-        assert "2 hidden layers: 10,5" in weights and "layer 2: 1 of 5 units distinct" in weights
+        weights = str(app.query_one("#weights-table").render())  # layer 1's table (tests/tui/test_weights_layers.py)
+        assert "W1[·,x1]" in weights and "identical units: {h1–h10}" in weights
         await pilot.press("x")  # random init: every unit of every layer differs
         await pilot.pause()
         await pilot.press("space")

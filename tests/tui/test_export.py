@@ -314,3 +314,38 @@ async def test_one_record_is_singular(make_app, tmp_path, monkeypatch):
         await pilot.pause()
         done = [n for n in notifications(app) if n.startswith("exported")]
         assert done and done[0].startswith("exported 1 record (iterations 0…0"), done
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".json"])
+def test_a_deep_run_with_other_inputs_and_a_test_set_round_trips(tmp_path, suffix):
+    """--layers 10,5 --features x1,x2,x1x2 --test-samples 50 (issue 14 point 8): every layer's units with their
+    inputs' names, the test accuracy after the accuracy (the run's own, recorded or replayed), read back
+    equal to the run; a replay from iteration 0 gives the same rows."""
+    trainer = Trainer(Config(layers=(10, 5), features="x1,x2,x1x2", test_samples=50, samples=80, init="he"))
+    trainer.step(300)
+    kept = export.Replay.of(trainer)
+    text, count = kept.render(tmp_path / f"run{suffix}")
+    rows = export.from_csv(text) if suffix == ".csv" else json.loads(text)["history"]
+    assert rows == kept.rows() and count == len(rows) == len(trainer.history.records) + 1
+    records = trainer.history.records
+    assert [(r["iteration"], r["accuracy"], r["test_accuracy"]) for r in rows[:-1]] == \
+        [(r.iteration, r.accuracy, r.test_accuracy) for r in records]
+    last, p = rows[-1], trainer.params
+    assert last["iteration"] == 300 and last["test_accuracy"] == trainer.test_accuracy()
+    assert [u["W1"] for u in last["units"]] == p.W(1).tolist() and len(last["units"][0]["W1"]) == 3
+    assert [u["W2"] for u in last["units2"]] == p.W(2).tolist() and [u["W3"] for u in last["units2"]] == p.W(3)[0].tolist()
+    assert last["b3"] == float(p.b(3)[0, 0])
+    from_zero = export.Replay(kept.config, kept.data, {0: kept.states[0]}, {}, kept.iterations,
+                              kept.current_iteration, kept.stride)
+    assert from_zero.rows() == rows
+    if suffix == ".csv":
+        header = text.splitlines()[0].split(",")
+        assert header[:5] == ["iteration", "loss", "accuracy", "test_accuracy", "unit_gap"]
+        assert "W1_h1_x1x2" in header and "W2_h5_h10" in header and header[-2:] == ["W3_h5", "b3"]
+
+
+def test_without_a_test_set_the_columns_stay_as_they_were():
+    trainer = Trainer(Config(layers=(3, 2), samples=40))
+    trainer.step(3)
+    rows = export.Replay.of(trainer).rows()
+    assert "test_accuracy" not in rows[0] and export.to_csv(rows).startswith("iteration,loss,accuracy,unit_gap,")

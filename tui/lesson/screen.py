@@ -20,8 +20,8 @@ from tui.cells import wrap_cells
 from tui.i18n import app_error_text, t, translate_bindings
 from tui.lesson.steps import STEPS, set_up, text_values
 from tui.keys import DRIVE_KEYS, INIT_KEYS, PANEL_KEYS, RUN_KEYS
-from tui.run_side import (SCALES, RunSide, TimedRuns, cycle, file_part, hidden_after, hidden_refusal, next_in, run_panels,
-                          speed_at_least)
+from tui.run_side import (SCALES, RunSide, TimedRuns, cycle, file_part, hidden_after, hidden_refusal, move_weights_layer,
+                          next_in, run_panels, speed_at_least)
 from tui.widgets.run_frame import init_label
 from tui.widgets.status import fit_line, status_parts
 
@@ -238,6 +238,11 @@ class LessonScreen(TimedRuns, Screen):
             panel = self.query_one(f"#lesson-{name}")
             if panel.display:
                 panel.scroll_relative(y=lines, animate=False)
+
+    def action_weights_layer(self, direction: int) -> None:
+        """w / W: the weights panel's next or previous hidden layer (shown first if it is hidden)."""
+        move_weights_layer(self, [self.query_one("#lesson-weights")], len(self.run.config.layers), direction,
+                           lambda: self.action_panel(2))
 
     def action_export(self, fmt: str = "csv") -> None:
         from tui.export import start_export

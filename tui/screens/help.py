@@ -34,6 +34,7 @@ KEYS = (
     )),
     ("help.look", (
         ("1 2 3 4", "help.panels"),
+        ("w W", "help.weights_layer"),
         ("↑ ↓ PgUp PgDn", "help.scroll"),
         ("c", "help.compare"),
         ("g", "help.lesson"),

@@ -59,7 +59,7 @@ class RunCommands(ListedCommands):
 
     def commands(self) -> Iterator[tuple[str, Callable[[], object], str]]:
         from tui.compare import CompareScreen
-        from tui.run_side import HIDDEN_CHOICES, LEARNING_RATES, SCALES
+        from tui.run_side import FEATURE_CHOICES, HIDDEN_CHOICES, LAYER_CHOICES, LEARNING_RATES, SCALES
 
         app: ShallowApp = self.app  # type: ignore[assignment]
         target = run_screen(app, self.screen)
@@ -102,7 +102,13 @@ class RunCommands(ListedCommands):
         for n_h in HIDDEN_CHOICES:
             yield (t("palette.hidden", hidden=n_h, current=current(n_h == config.hidden)),
                    partial(change, hidden=n_h), resets)
-        if not lesson:
+        if not lesson:  # each lesson step sets its network
+            for layers in LAYER_CHOICES:
+                yield (t("palette.layers", layers=",".join(map(str, layers)), current=current(layers == config.layers)),
+                       partial(change, layers=layers), resets)
+            for features in FEATURE_CHOICES:
+                yield (t("palette.features", features=",".join(features), current=current(features == config.features)),
+                       partial(change, features=features), resets)
             for lr in LEARNING_RATES:
                 yield t("palette.lr", lr=f"{lr:g}", current=current(lr == config.lr)), partial(change, lr=lr), resets
         if not compare:
@@ -118,6 +124,8 @@ class RunCommands(ListedCommands):
         for number, name in panels:
             yield (t("palette.panel", number=number, name=t(f"palette.panel.{name}")),
                    partial(runs.action_panel, number), t("palette.panel.help"))
+        yield t("palette.next_layer"), partial(runs.action_weights_layer, 1), t("palette.layer.help")
+        yield t("palette.previous_layer"), partial(runs.action_weights_layer, -1), t("palette.layer.help")
         if main:
             yield t("palette.compare"), app.action_compare, t("help.compare")
             yield t("palette.lesson"), app.action_lesson, t("help.lesson")

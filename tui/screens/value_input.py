@@ -1,4 +1,5 @@
-"""Typing a setting's value (learning rate, scale, seed, hidden units, samples, noise) from the palette.
+"""Typing a setting's value (learning rate, scale, seed, hidden units, samples, noise, hidden layers, inputs,
+test examples) from the palette.
 
 The text goes through the same validation as the command line (engine.config.Config): a bad value
 shows an error notification and changes nothing; a good one resets the run with it.
@@ -30,15 +31,21 @@ TYPED_SETTINGS = {
     "hidden": ("setting.hidden", int),
     "samples": ("setting.samples", int),
     "noise": ("setting.noise", float),
+    "layers": ("setting.layers", str),  # "10,5": the text goes to Config, which reads and checks lists
+    "features": ("setting.features", str),  # "x1,x2,x1x2"
+    "test_samples": ("setting.test_samples", int),
 }
+HINTS = {"layers": "setting.layers.hint", "features": "setting.features.hint"}  # how a list is typed
 MAX_ECHO = 40  # characters of a bad entry repeated back in the message
 
 
-def parse_setting(option: str, text: str) -> int | float:
+def parse_setting(option: str, text: str) -> int | float | str:
     """The number typed for ``option``; ConfigError (one line) if it is not a number of the right kind."""
     label, kind = TYPED_SETTINGS[option]
     cleaned = text.strip()
     shown = cleaned if len(cleaned) <= MAX_ECHO else cleaned[:MAX_ECHO] + "…"
+    if kind is str:
+        return cleaned
     try:
         return kind(cleaned)
     except (ValueError, OverflowError):
@@ -48,7 +55,7 @@ def parse_setting(option: str, text: str) -> int | float:
 
 # Over compare mode: the settings that are the same for both sides (the init scale is each side's own:
 # compare's palette commands "Side A: scale …" set it).
-BOTH_SIDES_SETTINGS = ("lr", "seed", "hidden", "samples", "noise")
+BOTH_SIDES_SETTINGS = ("lr", "seed", "hidden", "samples", "noise", "layers", "features", "test_samples")
 
 
 def typed_target(app: "ShallowApp", screen=None):
@@ -79,6 +86,8 @@ def apply_setting(app: "ShallowApp", option: str, text: str, target="main") -> b
 def current_value(app: "ShallowApp", option: str, target="main") -> str:
     config = app.config if target == "main" else target.sides["A"].config
     value = {"scale": config.resolved_scale, "noise": config.resolved_noise}.get(option, getattr(config, option))
+    if isinstance(value, tuple):  # layers, features: as they are typed
+        return ",".join(map(str, value))
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
@@ -105,6 +114,8 @@ class ValueInputScreen(ModalScreen[None]):
         prompt = "setting.prompt" if self.target == "main" else "setting.prompt_both"
         with Vertical():
             yield Static(t(prompt, label=t(label), value=value))
+            if self.option in HINTS:
+                yield Static(t(HINTS[self.option]), classes="hint")
             yield Input(placeholder=value, id="value")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

@@ -1,6 +1,8 @@
 """Loss-chart panel (textual-plotext): accuracy above loss over iterations (left axis), above the unit gap on
 a log scale (right axis), whose bottom row is a gap of exactly 0; each in rows of its own
-(tui/widgets/chart_bands.py).
+(tui/widgets/chart_bands.py). With a test set (--test-samples), the test accuracy shares the accuracy's rows,
+drawn in "+" (it reads apart from the training accuracy's line with colour off too), under the training
+accuracy where both fall on one row.
 
 No legend box over the data: the border title names the left axis's curves in their colours, the subtitle
 the right axis's (English and Korean alike, as Textual lays border text out by cells).
@@ -16,6 +18,7 @@ from tui.widgets.run_frame import RunFrame
 
 # (marker, colour, marker when accuracy and loss share a band: a small panel) of each curve
 LOSS, ACCURACY, GAP = ("braille", "orange"), ("braille", "cyan", "•"), ("x", "magenta")
+TEST = ("+", "green", "+")
 
 
 def coloured(word: str, curve: tuple) -> str:
@@ -29,9 +32,15 @@ class LossChart(Vertical):
     _plot = None
 
     def on_mount(self) -> None:
-        self.border_title = t("chart.title", accuracy=coloured(t("chart.accuracy"), ACCURACY),
-                              loss=coloured(t("chart.loss"), LOSS))
+        self._title(test=False)
         self.border_subtitle = t("chart.subtitle", gap=coloured(t("chart.gap"), GAP))
+
+    def _title(self, test: bool) -> None:
+        names = dict(accuracy=coloured(t("chart.accuracy"), ACCURACY), loss=coloured(t("chart.loss"), LOSS))
+        if test:
+            self.border_title = t("chart.title_test", **names, test=coloured(t("chart.test"), TEST))
+        else:
+            self.border_title = t("chart.title", **names)
 
     def show(self, frame: RunFrame) -> None:
         from tui.widgets.chart_bands import Chart, Curve, gap_values
@@ -44,8 +53,13 @@ class LossChart(Vertical):
         records = [r for r in frame.records if r.loss is not None and math.isfinite(r.loss)]
         iterations = tuple(r.iteration for r in records)
         gap_iterations, gaps = gap_values(records)
+        tested = [r for r in records if r.test_accuracy is not None]
+        self._title(test=bool(tested))
+        test = (Curve(tuple(r.iteration for r in tested), tuple(r.test_accuracy for r in tested), *TEST),) if tested \
+            else ()
         self._plot.show(Chart(
-            accuracy=(Curve(iterations, tuple(r.accuracy for r in records), *ACCURACY),),
+            # the test accuracy first: where the two share a row, the training accuracy's line is drawn over it
+            accuracy=(*test, Curve(iterations, tuple(r.accuracy for r in records), *ACCURACY)),
             loss=(Curve(iterations, tuple(r.loss for r in records), *LOSS),),
             gaps=(Curve(gap_iterations, gaps, *GAP),) if gaps else (),
             last_iteration=iterations[-1] if iterations else 0))

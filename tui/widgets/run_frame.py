@@ -42,8 +42,13 @@ def unit_name(j: int) -> str:
 
 def group_marks(snapshot: Snapshot) -> dict[int, str]:
     """A letter for every unit that shares its parameters with another unit: identical units, same mark."""
+    return marks_of(snapshot.groups)
+
+
+def marks_of(groups: tuple[tuple[int, ...], ...]) -> dict[int, str]:
+    """group_marks for any layer's groups (LayerSnapshot.groups)."""
     marks: dict[int, str] = {}
-    shared = [group for group in snapshot.groups if len(group) > 1]
+    shared = [group for group in groups if len(group) > 1]
     for k, group in enumerate(shared):
         letter = chr(ord("A") + k) if k < 26 else "*"
         for j in group:

@@ -38,6 +38,10 @@ def status_parts(frame: RunFrame, settings: bool = True, pace: bool = True) -> l
         Part(t("status.iter", iteration=s.iteration), "bold"),
         Part(loss, "bold"),
         Part(t("status.acc", acc=f"{s.accuracy:.1%}"), "", optional=True),
+    ]
+    if s.test_accuracy is not None:  # --test-samples: the held-out examples' accuracy, next to the training one
+        parts.append(Part(t("status.test", acc=f"{s.test_accuracy:.1%}"), "", optional=True))
+    parts += [
         Part(distinct_text(s), "bold"),
     ]
     if s.frozen:
