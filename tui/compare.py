@@ -30,6 +30,7 @@ from tui.run_side import (LEARNING_RATES, SCALES, RunSide, TimedRuns, cycle, fil
 from tui.run_facts import REFERENCE_SCALE
 from tui.screens.palette import ListedCommands
 from tui.teardown import torn_down
+from tui.screens.under_modal import QuietUnderModal
 from tui.widgets.boundary import DecisionBoundary
 from tui.widgets.compare_chart import CompareChart
 from tui.widgets.diagram import NetworkDiagram
@@ -115,7 +116,7 @@ class CompareCommands(ListedCommands):
         yield t("compare.cmd.leave"), screen.action_leave, ""
 
 
-class CompareScreen(TimedRuns, Screen):
+class CompareScreen(QuietUnderModal, TimedRuns, Screen):
     """Zeros vs random (by default) side by side; see the module docstring."""
 
     COMMANDS = Screen.COMMANDS | {CompareCommands}
@@ -208,8 +209,8 @@ class CompareScreen(TimedRuns, Screen):
             if gap >= 1:
                 title.append(" " * gap + right + " ")
             title.truncate(width, overflow="ellipsis")
-            self.query_one("#cmp-title", Static).update(title)
-            self.query_one("#cmp-keys", Static).update(key_line(width))
+            self.update_changed(self.query_one("#cmp-title", Static), title)
+            self.update_changed(self.query_one("#cmp-keys", Static), key_line(width))
             status_rows = 0
             for side in SIDES:
                 status = side_status(side, frames[side], width)
@@ -217,17 +218,17 @@ class CompareScreen(TimedRuns, Screen):
                 lines = status.plain.count("\n") + 1
                 if widget.styles.height is None or widget.styles.height.value != lines:
                     widget.styles.height = lines
-                widget.update(status)
+                self.update_changed(widget, status)
                 status_rows += lines
             self._keep_toasts_below(1 + status_rows)
-            self.query_one("#cmp-chart", CompareChart).show(frames)
+            self.show_picture(self.query_one("#cmp-chart", CompareChart), frames)
             for side in SIDES:
                 if not (self.both_shown or side == self.shown_side):
                     continue
                 label = Text(f" {side} ", "bold reverse", no_wrap=True, overflow="ellipsis", end="")
                 label.append(" " + t("compare.side", side=side, init=init_label(frames[side].config)), "bold")
-                self.query_one(f"#cmp-label-{side}", Static).update(label)
-                self.query_one(f"#{DETAIL_PANELS[self.panel]}-{side}").show(frames[side])
+                self.update_changed(self.query_one(f"#cmp-label-{side}", Static), label)
+                self.show_picture(self.query_one(f"#{DETAIL_PANELS[self.panel]}-{side}"), frames[side])
 
     def _keep_toasts_below(self, rows: int) -> None:
         """Toasts start below the title and both status lines (app.tcss says 3 rows: one line each), which take
