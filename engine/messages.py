@@ -29,6 +29,18 @@ MESSAGES: dict[str, str] = {
     "config.unknown_parameter": "unknown parameter {value!r}; choose from {choices}",
     "config.overrides_type": "overrides must be a tuple of InitOverride",
     "config.override_twice": "each parameter may be overridden only once",
+    "config.overrides_table": 'overrides must be a table like {{"b1": {{"init": "random", "scale": 0.01}}}}',
+    "config.text": "--{name} must be text, got {value!r}",
+    # -- config files (engine/config_file.py) ------------------------------------------------------------
+    "config_file.missing": "--config {path}: no such file",
+    "config_file.unreadable": "--config {path}: cannot read it: {reason}",
+    "config_file.not_text": "--config {path}: not a text file (TOML or JSON)",
+    "config_file.syntax": "--config {path}: not valid {format}: {detail}",
+    "config_file.not_a_table": "--config {path}: must hold keys and values (a TOML file or a JSON object)",
+    "config_file.unknown_key": "--config {path}: unknown key {setting!r}; the keys are {keys}",
+    "config_file.not_here": "--config {path}: {setting!r} is a command-line option, not a key of a config file",
+    "config_file.bad_value": "--config {path}: {setting}: {reason}",
+    "config_file.settings": "--config {path}: {reason}",
     # -- writing files (engine/safe_write.py, engine/export.py) -----------------------------------------
     "write.exists": "not saved: {path} already exists",
     "write.no_free_name": "not saved: no free name next to {path}",

@@ -56,6 +56,8 @@ def error_text(error: BaseException) -> str:
     if key is None:
         return str(error)
     values = dict(error.values)
+    if isinstance(values.get("reason"), BaseException):  # a config file's bad value: the setting's own sentence
+        values["reason"] = error_text(values["reason"])
     if values.get("reason_key"):  # a file error's reason is a sentence of its own
         values["reason"] = t(values["reason_key"])
     return t(key, **values)
@@ -415,6 +417,9 @@ EN: dict[str, str] = {
     "cli.host": "with --serve: address to bind (127.0.0.1)",
     "cli.port": "with --serve: port, 1 to 65535 (8000)",
     "cli.max_sessions": "with --serve: at most N sessions (browser tabs) at once; the next tab is told why (no limit)",
+    "cli.version": "print shallow-tui's version and exit",
+    "cli.config": "read the options from a TOML file (or .json: an export, a headless output); options given here win",
+    "cli.lock": "settings the students cannot change in the app, e.g. init,scale (usually a config file's lock = [...])",
     # -- serving -------------------------------------------------------------------------------------------
     "serve.missing": ("--serve needs textual-serve: pip install 'shallow-tui[serve]' (or pip install "
                       "'textual-serve>=1.1,<2')"),
@@ -565,6 +570,7 @@ EN: dict[str, str] = {
     "cli.error.export_read_only": "--export: the directory {directory} is not writable",
     "cli.error.serve_failed": "--serve could not listen on {host}:{port}: {error}",
     "cli.error.max_sessions_needs_serve": "--max-sessions works with --serve",
+    "cli.error.lock_headless": "--lock fixes settings in the app; a headless run has no keys to lock",
     "cli.error.max_sessions_range": "--max-sessions must be an integer of at least 1, got {value}",
     "cli.see_help": "(see {prog} --help)",
     "cli.usage": "usage: ",
@@ -875,6 +881,9 @@ KO: dict[str, str] = {
     "cli.host": "--serve와 함께: 바인드할 주소 (127.0.0.1)",
     "cli.port": "--serve와 함께: 포트, 1에서 65535 (8000)",
     "cli.max_sessions": "--serve와 함께: 동시에 최대 N개 세션(브라우저 탭); 그다음 탭에는 이유를 알려 줌 (제한 없음)",
+    "cli.version": "shallow-tui의 버전을 출력하고 끝냄",
+    "cli.config": "옵션을 TOML 파일(또는 .json: 내보낸 파일, headless 출력)에서 읽음; 여기서 준 옵션이 우선",
+    "cli.lock": "학생이 앱에서 바꿀 수 없는 설정, 예: init,scale (보통 설정 파일의 lock = [...])",
     "serve.missing": ("--serve에는 textual-serve가 필요합니다: pip install 'shallow-tui[serve]' (또는 pip install "
                       "'textual-serve>=1.1,<2')"),
     "serve.serving": "shallow-tui: {address} 에서 제공 중{limit} (ctrl+c로 멈춤)",
@@ -1013,6 +1022,7 @@ KO: dict[str, str] = {
     "cli.error.export_read_only": "--export: {directory} 디렉터리에 쓸 수 없습니다",
     "cli.error.serve_failed": "--serve가 {host}:{port}에서 연결을 받을 수 없습니다: {error}",
     "cli.error.max_sessions_needs_serve": "--max-sessions는 --serve와 함께 씁니다",
+    "cli.error.lock_headless": "--lock은 앱의 설정을 고정합니다; headless 실행에는 고정할 키가 없습니다",
     "cli.error.max_sessions_range": "--max-sessions는 1 이상의 정수여야 합니다. 받은 값: {value}",
     "cli.see_help": "({prog} --help 참고)",
     "cli.usage": "사용법: ",
@@ -1047,6 +1057,17 @@ KO: dict[str, str] = {
     "config.unknown_parameter": "알 수 없는 매개변수 {value!r}: {choices} 중에서 고르세요",
     "config.overrides_type": "overrides는 InitOverride의 튜플이어야 합니다",
     "config.override_twice": "매개변수마다 한 번만 따로 초기화할 수 있습니다",
+    "config.overrides_table": 'overrides는 {{"b1": {{"init": "random", "scale": 0.01}}}} 같은 표여야 합니다',
+    "config.text": "--{name} 값은 글자여야 합니다. 받은 값: {value!r}",
+    "config_file.missing": "--config {path}: 그런 파일이 없습니다",
+    "config_file.unreadable": "--config {path}: 읽을 수 없습니다: {reason}",
+    "config_file.not_text": "--config {path}: 텍스트 파일(TOML 또는 JSON)이 아닙니다",
+    "config_file.syntax": "--config {path}: 올바른 {format}이(가) 아닙니다: {detail}",
+    "config_file.not_a_table": "--config {path}: 키와 값이 있어야 합니다 (TOML 파일 또는 JSON 객체)",
+    "config_file.unknown_key": "--config {path}: 알 수 없는 키 {setting!r}. 쓸 수 있는 키: {keys}",
+    "config_file.not_here": "--config {path}: {setting!r}은(는) 명령줄 옵션이라 설정 파일의 키가 아닙니다",
+    "config_file.bad_value": "--config {path}: {setting}: {reason}",
+    "config_file.settings": "--config {path}: {reason}",
     "write.exists": "저장하지 않음: {path} 파일이 이미 있습니다",
     "write.no_free_name": "저장하지 않음: {path} 옆에 쓸 수 있는 이름이 없습니다",
     "write.failed": "{path}에 저장하지 않음: {reason}",
