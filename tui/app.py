@@ -24,6 +24,7 @@ from engine.config import ACTIVATIONS, DATASETS, INIT_SCHEMES, Config, ConfigErr
 from engine.trainer import Trainer
 from engine.safe_write import SafeWriteError, write_atomically
 from tui.i18n import app_error_text, error_text, t, translate_bindings
+from tui import locks
 from tui.keys import DRIVE_KEYS, INIT_KEYS, PANEL_KEYS, RUN_KEYS, SETTING_KEYS
 from tui.run_side import (LEARNING_RATES, SCALES, cycle, frame_of, hidden_after, hidden_refusal, next_in, next_stride,
                           points_of, run_panels, speed_text)
@@ -128,8 +129,10 @@ class ShallowApp(App):
     exit_guard = None  # tui/signals.ExitGuard, set by run_app on a real terminal (Pilot tests run without one)
     RECENT_KEYS = 40  # the last keys a crash report lists
 
-    def __init__(self, config: Config | None = None, lesson: bool = False, start_at: int = 0) -> None:
+    def __init__(self, config: Config | None = None, lesson: bool = False, start_at: int = 0,
+                 locked: frozenset[str] = frozenset()) -> None:
         super().__init__()
+        self.locked = locked  # settings the lab's config fixes (tui/locks.py): their keys and entries refuse
         self.recent_keys: deque[str] = deque(maxlen=self.RECENT_KEYS)
         translate_bindings(self)  # the descriptions above are table keys; --lang is known by now
         self._open_lesson = lesson
@@ -444,6 +447,8 @@ class ShallowApp(App):
         except ConfigError as error:
             self.notify(app_error_text(error), severity="error")
             return
+        if locks.refuse_change(self, self.config, config):
+            return
         self._pause_run()
         with self._lock:
             self.trainer.reset(config)
@@ -469,6 +474,8 @@ class ShallowApp(App):
         self.change(dataset=cycle(DATASETS, self.config.dataset, direction))
 
     def action_hidden(self, direction: int) -> None:
+        if locks.refuse(self, "hidden"):
+            return
         hidden = hidden_after(self.config.hidden, direction)
         if hidden is None:
             self.notify(hidden_refusal(direction), severity="warning")
@@ -476,6 +483,8 @@ class ShallowApp(App):
         self.change(hidden=hidden)
 
     def action_learning_rate(self, direction: int) -> None:
+        if locks.refuse(self, "lr"):
+            return
         lr = next_in(LEARNING_RATES, self.config.lr, direction)
         if lr is None:
             self.notify(t("app.lr_largest" if direction > 0 else "app.lr_smallest", lr=f"{self.config.lr:g}"),
@@ -484,6 +493,8 @@ class ShallowApp(App):
         self.change(lr=lr)
 
     def action_scale(self, direction: int) -> None:
+        if locks.refuse(self, "scale"):
+            return
         if self.config.init == "zeros":
             self.notify(t("app.no_scale"), severity="warning")
             return
@@ -573,7 +584,7 @@ class ShallowApp(App):
         from tui.lesson.screen import LessonScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(lesson=isinstance(self.screen, LessonScreen)))
+            self.push_screen(HelpScreen(lesson=isinstance(self.screen, LessonScreen), locked=self.locked))
 
     def screenshot_name(self) -> str:
         return f"shallow-tui-iter{self.trainer.iteration}-{self.config.init}.svg"
@@ -630,13 +641,13 @@ class ShallowApp(App):
         self.panic(f"{type(error).__name__}: {error}")
 
 
-def run_app(config: Config, lesson: bool = False, start_at: int = 0) -> int:
+def run_app(config: Config, lesson: bool = False, start_at: int = 0, locked: frozenset[str] = frozenset()) -> int:
     """Open the app on ``config`` (its run trained to ``start_at``), then end the process with its exit status.
     Whatever the terminal does, the process ends within a few seconds (tui/signals.py), and a crash is
     reported, never silent."""
     from tui.signals import ExitGuard
 
-    app = ShallowApp(config, lesson=lesson, start_at=start_at)
+    app = ShallowApp(config, lesson=lesson, start_at=start_at, locked=locked)
     guard = ExitGuard(app)
     try:
         app.run()

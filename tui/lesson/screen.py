@@ -17,6 +17,7 @@ from textual.widgets import Static
 
 from engine.config import ACTIVATIONS, INIT_SCHEMES, Config, ConfigError
 from tui.cells import wrap_cells
+from tui import locks
 from tui.i18n import app_error_text, t, translate_bindings
 from tui.lesson.steps import STEPS, set_up, text_values
 from tui.keys import DRIVE_KEYS, INIT_KEYS, PANEL_KEYS, RUN_KEYS
@@ -197,6 +198,8 @@ class LessonScreen(TimedRuns, Screen):
         except ConfigError as error:
             self.notify(app_error_text(error), severity="error")
             return
+        if locks.refuse_change(self, self.run.config, config):
+            return
         self.pause()
         self.run.reset(config)
         self.redraw()
@@ -212,6 +215,8 @@ class LessonScreen(TimedRuns, Screen):
 
     def action_scale(self, direction: int) -> None:
         config: Config = self.run.config
+        if locks.refuse(self, "scale"):
+            return
         if config.init == "zeros":
             self.notify(t("app.no_scale"), severity="warning")
             return
@@ -223,6 +228,8 @@ class LessonScreen(TimedRuns, Screen):
         self.action_change("scale", scale)
 
     def action_hidden(self, direction: int) -> None:
+        if locks.refuse(self, "hidden"):
+            return
         hidden = hidden_after(self.run.config.hidden, direction)
         if hidden is None:
             self.notify(hidden_refusal(direction), severity="warning")

@@ -12,7 +12,8 @@ from tui.cells import wrap_cells
 from tui.i18n import t, translate_bindings
 from tui.keys import SCREENSHOT_KEY
 
-# (section, ((keys, description), …)); titles and descriptions are table keys, translated when shown.
+# (section, ((keys, description[, the setting they change]), …)); titles and descriptions are table keys,
+# translated when shown. A lab's config can lock a setting (tui/locks.py): its keys are marked.
 KEYS = (
     ("help.drive", (
         ("space  →", "help.step"),
@@ -22,15 +23,15 @@ KEYS = (
         ("> <  . ,", "help.speed"),
     )),
     ("help.change", (
-        ("z", "help.zeros"),
-        ("x", "help.random"),
-        ("i I", "help.init"),
-        ("a A", "help.activation"),
-        ("d D", "help.dataset"),
-        ("+ -", "help.hidden"),
-        ("l L", "help.lr"),
-        ("s S", "help.scale"),
-        ("n N", "help.seed"),
+        ("z", "help.zeros", "init"),
+        ("x", "help.random", "init"),
+        ("i I", "help.init", "init"),
+        ("a A", "help.activation", "activation"),
+        ("d D", "help.dataset", "dataset"),
+        ("+ -", "help.hidden", "hidden"),
+        ("l L", "help.lr", "lr"),
+        ("s S", "help.scale", "scale"),
+        ("n N", "help.seed", "seed"),
     )),
     ("help.look", (
         ("1 2 3 4", "help.panels"),
@@ -56,21 +57,22 @@ KEY_COLUMN = 16  # "  " + the keys padded to 14 cells
 WIDE = 96  # the help box's text width on a wide terminal (box at most 100 cells)
 
 
-def help_text(width: int = WIDE, lesson: bool = False) -> Text:
+def help_text(width: int = WIDE, lesson: bool = False, locked: frozenset[str] = frozenset()) -> Text:
     """The whole help, laid out for ``width`` cells: a description that wraps keeps to its column.
-    With ``lesson``, the keys as they are in the lesson."""
+    With ``lesson``, the keys as they are in the lesson; the keys of ``locked`` settings say they are locked."""
     text = Text()
     sections = KEYS
     if lesson:
-        sections = (LESSON_KEYS, *((title, tuple(("↑ ↓", what) if key == "↑ ↓ PgUp PgDn" else (key, what)
-                                                 for key, what in keys if key not in NOT_IN_THE_LESSON))
+        sections = (LESSON_KEYS, *((title, tuple(("↑ ↓", *rest) if key == "↑ ↓ PgUp PgDn" else (key, *rest)
+                                                 for key, *rest in keys if key not in NOT_IN_THE_LESSON))
                                    for title, keys in KEYS))
     for title, keys in sections:
         for line in wrap_cells(t(title), width):
             text.append(f"{line}\n", "bold underline")
-        for key, what in keys:
+        for key, what, *setting in keys:
             text.append(f"  {key:<14}", "bold")
-            lines = wrap_cells(t(what), max(10, width - KEY_COLUMN))
+            said = t(what) + (f" ({t('lock.mark')})" if set(setting) & locked else "")
+            lines = wrap_cells(said, max(10, width - KEY_COLUMN))
             text.append(f"{lines[0]}\n")
             for more in lines[1:]:
                 text.append(" " * KEY_COLUMN + f"{more}\n")
@@ -85,12 +87,13 @@ def help_text(width: int = WIDE, lesson: bool = False) -> Text:
 class HelpText(Static):
     """Re-laid out for its own width, so wrapped descriptions stay in their column."""
 
-    def __init__(self, lesson: bool, **options) -> None:
-        super().__init__(help_text(lesson=lesson), **options)
+    def __init__(self, lesson: bool, locked: frozenset[str] = frozenset(), **options) -> None:
+        super().__init__(help_text(lesson=lesson, locked=locked), **options)
         self.lesson = lesson
+        self.locked = locked
 
     def on_resize(self) -> None:
-        self.update(help_text(self.content_size.width, self.lesson))
+        self.update(help_text(self.content_size.width, self.lesson, self.locked))
 
 
 class HelpScreen(ModalScreen[None]):
@@ -99,14 +102,15 @@ class HelpScreen(ModalScreen[None]):
         SCREENSHOT_KEY,
     ]
 
-    def __init__(self, lesson: bool = False) -> None:
+    def __init__(self, lesson: bool = False, locked: frozenset[str] = frozenset()) -> None:
         super().__init__()
         translate_bindings(self)
         self.lesson = lesson
+        self.locked = locked
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
-            yield HelpText(self.lesson, id="help-text")
+            yield HelpText(self.lesson, self.locked, id="help-text")
 
     def on_mount(self) -> None:
         self.query_one("#help-box").border_title = t("help.title")
