@@ -99,7 +99,7 @@ class CompareCommands(ListedCommands):
         screen = self.screen
         if not isinstance(screen, CompareScreen):
             return
-        locked = locks.locked_of(self.app)
+        locked = locks.locked_of(screen.app)
 
         def resets(base: Config, new: Config) -> str:  # an entry that would be refused says why
             return t("lock.mark") if locks.changed_locked(locked, base, new) else t("compare.cmd.resets")
