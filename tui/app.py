@@ -25,6 +25,7 @@ from engine.trainer import Trainer
 from engine.safe_write import SafeWriteError, write_atomically
 from tui.i18n import app_error_text, error_text, t, translate_bindings
 from tui import locks
+from tui.file_names import run_file_name
 from tui.keys import DRIVE_KEYS, INIT_KEYS, PANEL_KEYS, RUN_KEYS, SETTING_KEYS
 from tui.run_side import (LEARNING_RATES, SCALES, cycle, frame_of, hidden_after, hidden_refusal, next_in, next_stride,
                           points_of, run_panels, speed_text)
@@ -587,7 +588,8 @@ class ShallowApp(App):
             self.push_screen(HelpScreen(lesson=isinstance(self.screen, LessonScreen), locked=self.locked))
 
     def screenshot_name(self) -> str:
-        return f"shallow-tui-iter{self.trainer.iteration}-{self.config.init}.svg"
+        """ctrl+s on the main screen: "alice-flower-tanh-h4-zeros-iter100.svg" (tui/file_names.py)."""
+        return run_file_name(self.config, self.trainer.iteration, "svg")
 
     def action_save_screenshot(self) -> None:
         """An SVG in the working directory, written atomically under a free name (never over a file), named

@@ -24,6 +24,7 @@ from textual.widgets import Static
 
 from engine.config import ACTIVATIONS, DATASETS, INIT_SCHEMES, Config, ConfigError, InitOverride
 from tui import locks
+from tui.file_names import file_name, network_part
 from tui.i18n import app_error_text, t, translate_bindings
 from tui.keys import DRIVE_KEYS, INIT_KEYS, RUN_KEYS, SETTING_KEYS
 from tui.run_side import (LEARNING_RATES, SCALES, RunSide, TimedRuns, cycle, file_part, hidden_after, hidden_refusal,
@@ -359,12 +360,13 @@ class CompareScreen(TimedRuns, Screen):
     def action_export(self, fmt: str = "csv") -> None:
         from tui.export import start_exports
 
-        start_exports(self.app, [(run.trainer, f"compare-{side}-") for side, run in self.sides.items()], fmt=fmt)
+        start_exports(self.app, [(run.trainer, f"compare-{side}") for side, run in self.sides.items()], fmt=fmt)
 
     def screenshot_name(self) -> str:
-        """ctrl+s here: "shallow-tui-compare-iter100-zeros-vs-random-0.01.svg"."""
+        """ctrl+s here: "alice-compare-flower-tanh-h4-zeros-vs-random-0.01-iter100.svg" (tui/file_names.py)."""
         a, b = (init_label(self.sides[side].config) for side in SIDES)
-        return f"shallow-tui-compare-iter{self.sides['A'].trainer.iteration}-{file_part(a)}-vs-{file_part(b)}.svg"
+        return file_name("compare", network_part(self.sides["A"].config), f"{file_part(a)}-vs-{file_part(b)}",
+                         iteration=self.sides["A"].trainer.iteration, ext="svg")
 
     def action_leave(self) -> None:
         self.pause()

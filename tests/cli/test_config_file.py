@@ -68,6 +68,10 @@ def test_an_apps_json_export_reruns_to_the_same_iteration_and_loss(tmp_path, cap
     again = headless(["--config", str(exported)], capsys)
     assert again["iterations"] == 237 == json.loads(text)["iterations"]
     assert again["loss"] == json.loads(text)["history"][-1]["loss"] == trainer.loss  # bit for bit
+    summary = json.loads(text)["summary"]  # where the run stood, in the headless output's own keys and values
+    assert set(summary) == {"iterations", "loss", "accuracy", "test_accuracy", "distinct_hidden_units", "unit_gap",
+                            "layers", "frozen", "diverged"}
+    assert summary == {key: again[key] for key in summary}
 
 
 def test_compare_presets_overrides_come_back_from_an_export(tmp_path, capsys):

@@ -18,10 +18,11 @@ from textual.widgets import Static
 from engine.config import ACTIVATIONS, INIT_SCHEMES, Config, ConfigError
 from tui.cells import wrap_cells
 from tui import locks
+from tui.file_names import run_file_name
 from tui.i18n import app_error_text, t, translate_bindings
 from tui.lesson.steps import STEPS, set_up, text_values
 from tui.keys import DRIVE_KEYS, INIT_KEYS, PANEL_KEYS, RUN_KEYS
-from tui.run_side import (SCALES, RunSide, TimedRuns, cycle, file_part, hidden_after, hidden_refusal, next_in, run_panels,
+from tui.run_side import (SCALES, RunSide, TimedRuns, cycle, hidden_after, hidden_refusal, next_in, run_panels,
                           speed_at_least)
 from tui.widgets.run_frame import init_label
 from tui.widgets.status import fit_line, status_parts
@@ -249,12 +250,11 @@ class LessonScreen(TimedRuns, Screen):
     def action_export(self, fmt: str = "csv") -> None:
         from tui.export import start_export
 
-        start_export(self.app, self.run.trainer, label=f"lesson{self.step_info.number}-", fmt=fmt)
+        start_export(self.app, self.run.trainer, label=f"lesson-step{self.step_info.number}", fmt=fmt)
 
     def screenshot_name(self) -> str:
-        """ctrl+s here: "shallow-tui-lesson-step3-iter12-constant-0.5.svg"."""
-        return (f"shallow-tui-lesson-step{self.step_info.number}-iter{self.run.trainer.iteration}-"
-                f"{file_part(init_label(self.run.config))}.svg")
+        """ctrl+s here: "alice-lesson-step3-flower-tanh-h2-constant-0.5-iter12.svg" (tui/file_names.py)."""
+        return run_file_name(self.run.config, self.run.trainer.iteration, "svg", f"lesson-step{self.step_info.number}")
 
     def action_fixed_setting(self) -> None:
         self.notify(t("lesson.fixed"), timeout=4)
