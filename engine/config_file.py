@@ -13,9 +13,9 @@ import json
 import sys
 from dataclasses import dataclass
 
-from engine.config import ConfigError, InitOverride, check_value
+from engine.config import Config, ConfigError, InitOverride, check_value
 from engine.messages import Explained
-from engine.options import BY_NAME, CONFIG_FILE, OPTIONS
+from engine.options import BY_NAME, CONFIG_FILE, OPTIONS, RUN_OPTIONS
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -62,11 +62,12 @@ def read(path: str) -> ConfigFile:
         raise ConfigFileError("config_file.not_a_table", path=path)
     is_run = isinstance(document.get("config"), dict)
     settings = document["config"] if is_run else document
-    return ConfigFile(path, {key: _value(path, key, value) for key, value in settings.items() if value is not None},
+    return ConfigFile(path, {key: checked(path, key, value) for key, value in settings.items() if value is not None},
                       is_run)
 
 
-def _value(path: str, key: str, value: object) -> object:
+def checked(path: str, key: str, value: object) -> object:
+    """The file's ``key`` = ``value``, checked against the option table; ConfigFileError names the file and key."""
     if key not in FILE_KEYS:
         place = "config_file.not_here" if key in BY_NAME else "config_file.unknown_key"
         raise ConfigFileError(place, path=path, setting=key, keys=", ".join(FILE_KEYS))
@@ -114,3 +115,10 @@ def merged(file_values: dict, command_line: dict) -> dict:
             out.pop(OVERRIDES, None)
     out.update(command_line)
     return out
+
+
+def config_of(values: dict) -> Config:
+    """The run's options among ``values`` (what was given); Config fills in the rest from the table."""
+    overrides = values.get(OVERRIDES)
+    return Config(**{option.name: values[option.name] for option in RUN_OPTIONS if option.name in values},
+                  **({"overrides": overrides} if overrides else {}))

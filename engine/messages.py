@@ -41,6 +41,18 @@ MESSAGES: dict[str, str] = {
     "config_file.not_here": "--config {path}: {setting!r} is a command-line option, not a key of a config file",
     "config_file.bad_value": "--config {path}: {setting}: {reason}",
     "config_file.settings": "--config {path}: {reason}",
+    # -- shallow-tui collect (engine/collect.py): why a file is skipped ----------------------------------------
+    "collect.missing": "no such file",
+    "collect.unreadable": "cannot read it: {reason}",
+    "collect.csv": "a CSV export holds no config or summary: export the run as JSON (E in the app)",
+    "collect.not_text": "not a text file",
+    "collect.not_json": "not valid JSON: {detail}",
+    "collect.foreign": "not a shallow-tui run (no config object)",
+    "collect.unknown_key": "its config has a key this version does not know: {setting!r}",
+    "collect.bad_value": "its config's {setting}: {reason}",
+    "collect.bad_config": "its config cannot be run: {reason}",
+    "collect.no_summary": "no summary (an export from an older shallow-tui: export it again)",
+    "collect.bad_summary": "its summary's {key} is not valid: {value!r}",
     # -- writing files (engine/safe_write.py, engine/export.py) -----------------------------------------
     "write.exists": "not saved: {path} already exists",
     "write.no_free_name": "not saved: no free name next to {path}",

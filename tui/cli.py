@@ -14,7 +14,7 @@ import unicodedata
 
 from engine import config_file
 from engine.config import Config, ConfigError, check_value
-from engine.options import (BY_NAME, COMMAND_LINE, HEADLESS, OPTIONS, RUN_OPTIONS, SERVE, Option, accepted_in, given, locked_together,
+from engine.options import (BY_NAME, COMMAND_LINE, HEADLESS, OPTIONS, SERVE, Option, accepted_in, given, locked_together,
                             session_arguments)
 from tui.i18n import LANGUAGES, error_text, language_from_env, set_language, t  # plain Python, no textual
 
@@ -90,8 +90,8 @@ def _fail(message: str) -> None:
 def build_parser() -> argparse.ArgumentParser:
     """argparse from the option table (engine/options.py). What was not given stays None (flags False), so
     ``given`` can tell; Config and ``option_value`` fill in the table's defaults."""
-    p = _OneLineParser(prog=PROG, description=t("cli.description"), formatter_class=_CellWidthFormatter,
-                       add_help=False)
+    p = _OneLineParser(prog=PROG, description=t("cli.description"), epilog=t("cli.epilog", prog=PROG),
+                       formatter_class=_CellWidthFormatter, add_help=False)
     p._optionals.title = t("cli.options")  # argparse's own heading, "options"
     p.add_argument("-h", "--help", action="help", help=t("cli.help"))
     for option in OPTIONS:
@@ -202,11 +202,7 @@ def given_on_command_line(args: argparse.Namespace) -> dict:
             if given(getattr(args, option.name, None))}  # --version has no value: argparse ends at it
 
 
-def config_of(values: dict) -> Config:
-    """The run's options among ``values`` (what was given); Config fills in the rest from the table."""
-    overrides = values.get(config_file.OVERRIDES)
-    return Config(**{option.name: values[option.name] for option in RUN_OPTIONS if option.name in values},
-                  **({"overrides": overrides} if overrides else {}))
+config_of = config_file.config_of  # the run of what was given (config files too)
 
 
 def config_from_args(args: argparse.Namespace) -> Config:
@@ -239,6 +235,9 @@ def settings_with_file(args: argparse.Namespace) -> tuple[dict, bool]:
 
 def main(argv: list[str] | None = None) -> int:
     set_language(language_of(sys.argv[1:] if argv is None else argv))
+    words = sys.argv[1:] if argv is None else argv
+    if words[:1] == ["collect"]:
+        return collect_main(words[1:])
     args = build_parser().parse_args(argv)
     try:
         config_from_args(args)  # the command line's own values first: their errors name the --option
@@ -265,6 +264,35 @@ def main(argv: list[str] | None = None) -> int:
 
     return run_app(config, lesson=bool(values.get("lesson")), start_at=values.get("steps", 0),
                    locked=locked_together(values.get("lock", ())))
+
+
+def collect_main(argv: list[str]) -> int:
+    """``shallow-tui collect PATH… [--csv OUT]`` (engine/collect.py): the table on stdout, the files skipped and the
+    count on stderr; exit status 0 when every file was a run, 1 when some were skipped, 2 for a bad command line
+    or an OUT that cannot be written. Plain Python: no textual."""
+    from engine.collect import collect, table, to_csv
+    from engine.safe_write import SafeWriteError, write_atomically
+
+    parser = argparse.ArgumentParser(prog=f"{PROG} collect", description=t("collect.description"))
+    parser.add_argument("paths", nargs="+", metavar="PATH", help=t("collect.paths"))
+    parser.add_argument("--csv", metavar="OUT", help=t("collect.csv_out"))
+    parser.add_argument("--lang", choices=LANGUAGES, help=t("cli.lang"))
+    args = parser.parse_args(argv)
+    runs, skipped = collect(args.paths)
+    sys.stdout.write(table(runs))
+    sys.stdout.flush()
+    for file in skipped:
+        values = {key: error_text(value) if isinstance(value, BaseException) else value
+                  for key, value in file.values.items()}
+        print(t("collect.skipped", path=file.path, reason=t(file.key, **values)), file=sys.stderr)
+    print(t("collect.counted", runs=len(runs), skipped=len(skipped)), file=sys.stderr)
+    if args.csv is not None:
+        try:
+            write_atomically(args.csv, to_csv(runs))
+        except SafeWriteError as error:
+            _fail(error_text(error))
+        print(t("collect.written", path=args.csv), file=sys.stderr)
+    return 1 if skipped else 0
 
 
 def _export_headless(config: Config, path: str) -> int:
