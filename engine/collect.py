@@ -136,13 +136,13 @@ def collect(paths: list[str]) -> tuple[list[Run], list[Skipped]]:
 
 
 def _cell(name: str, value: object) -> str:
-    """A value as the printed table shows it: loss to 4 significant digits, accuracy in percent."""
+    """A value as the printed table shows it: loss to 4 decimals (as the app's status bar), accuracy in percent."""
     if value is None:
         return "-" if name != "user" else ""
     if isinstance(value, bool):
         return "yes" if value else "no"
     if name == "loss":
-        return f"{value:.4g}"
+        return f"{value:.4f}"
     if name == "accuracy":
         return f"{value:.1%}"
     if name == "scale":
