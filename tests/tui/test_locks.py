@@ -51,10 +51,29 @@ def changed(before: tuple, after: tuple) -> set[str]:
     return names
 
 
+SAID: list[str] = []  # every notice said since the case started (the ``said`` fixture records them)
+
+
+@pytest.fixture(autouse=True)
+def said(monkeypatch):
+    """Record each notice as it is said: toasts and the lesson's notice line go away after a few seconds, which on
+    a loaded machine can come before the check."""
+    from tui.app import ShallowApp
+
+    original = ShallowApp.notify  # every screen's notify comes here (the lesson's notice line too)
+
+    def notify(self, message, *args, **kwargs):
+        SAID.append(str(message))
+        return original(self, message, *args, **kwargs)
+
+    SAID.clear()
+    monkeypatch.setattr(ShallowApp, "notify", notify)
+    yield SAID
+    SAID.clear()
+
+
 def notices(app) -> list[str]:
-    said = [n.message for n in app._notifications]
-    notice = getattr(app.screen, "notice", None)
-    return said + ([notice[0]] if notice else [])
+    return list(SAID)
 
 
 async def start(app, pilot, where: str, base: int) -> None:
@@ -83,6 +102,7 @@ async def start(app, pilot, where: str, base: int) -> None:
         app.screen.clear_notice()
     app.clear_notifications()
     await pilot.pause()
+    SAID.clear()
 
 
 async def open_screen(app, pilot, where: str) -> None:
