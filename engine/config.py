@@ -91,7 +91,7 @@ class Config:
         for option in RUN_OPTIONS:
             value = getattr(self, option.name)
             if value is not None or self.__dataclass_fields__[option.name].default is not None:
-                object.__setattr__(self, option.name, _checked(option, value))  # None: not set, the default
+                object.__setattr__(self, option.name, check_value(option, value))  # None: not set, the default
         self._resolve_layers()
         if self.scale is not None and self.init == "zeros" and self.scale != 0:
             raise ConfigError("config.scale_with_zeros")
@@ -179,8 +179,9 @@ class Config:
         return dataclasses.replace(self, **changes)
 
 
-def _checked(option: Option, value: object) -> object:
-    """``value`` for ``option``, of the table's kind and within its limits (else ConfigError); lists as tuples."""
+def check_value(option: Option, value: object) -> object:
+    """``value`` for ``option`` (any option of the table: a config file sets program options too), of the table's
+    kind and within its limits (else ConfigError); lists as tuples."""
     name = option.flag[2:]  # as the student types it: init-seed
     if option.kind == "choice":
         _check_choice(name, value, option.choices)
@@ -195,6 +196,8 @@ def _checked(option: Option, value: object) -> object:
         return _sizes(name, value, *option.limits)
     elif option.kind == "names":
         return _names(name, value, option.choices)
+    elif option.kind == "text" and not isinstance(value, str):
+        raise ConfigError("config.text", name=name, value=value)
     return value
 
 

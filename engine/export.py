@@ -25,7 +25,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from engine import symmetry
+from engine import report, symmetry
 from engine.config import Config
 from engine.datasets import Dataset
 from engine.features import PLANE
@@ -75,7 +75,8 @@ def recorded_iterations(trainer: Trainer) -> list[int]:
 class Replay:
     """What an export needs from a run, taken in one go (the app holds the run's lock only this long):
     config, data, the exact parameters the run kept (``states``: its checkpoints and the state at each
-    recorded iteration, by iteration), its records, and the iterations wanted."""
+    recorded iteration, by iteration), its records, the iterations wanted, and where the run stands (``summary``:
+    the headless output's iterations, loss, accuracy, distinct units, unit gap, frozen, diverged …)."""
 
     config: Config
     data: Dataset
@@ -84,6 +85,7 @@ class Replay:
     iterations: tuple[int, ...]
     current_iteration: int
     stride: int
+    summary: dict  # engine/report.summary at current_iteration: the JSON's "summary"
 
     @classmethod
     def of(cls, trainer: Trainer, iterations: list[int] | None = None, stride: int | None = None) -> "Replay":
@@ -97,7 +99,7 @@ class Replay:
         states.update(trainer.history.states)
         records = {r.iteration: r for r in trainer.history.records if r.iteration in trainer.history.states}
         return cls(trainer.config, trainer.data, states, records, tuple(sorted(set(iterations))),
-                   trainer.iteration, stride or 1)
+                   trainer.iteration, stride or 1, report.summary(trainer))
 
     def rows(self) -> list[dict]:
         """One dict per iteration: iteration, loss, accuracy, unit_gap, each unit's W1, b1, W2, and b2."""
@@ -142,6 +144,8 @@ class Replay:
             return to_csv(rows, self.config.features), len(rows)
         document = {
             "config": self.config.resolved(),
+            "user": os.environ.get("USER") or None,  # who ran it, for `shallow-tui collect` (null when not set)
+            "summary": self.summary,
             "iterations": self.current_iteration,
             "history_stride": self.stride,
             "note": "one record every history_stride iterations, plus the last (a run's own history is "

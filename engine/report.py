@@ -40,6 +40,23 @@ def layer_summaries(trainer: Trainer) -> list[dict]:
     return summaries
 
 
+def summary(trainer: Trainer) -> dict:
+    """Where the run stands: the headless output's keys after ``config``, and the ``summary`` of a JSON export."""
+    loss = trainer.loss  # evaluates the current parameters (sets diverged if their loss is not finite)
+    layers = layer_summaries(trainer)
+    return {
+        "iterations": trainer.iteration,
+        "loss": _finite(loss),
+        "accuracy": trainer.net.accuracy(),
+        "test_accuracy": trainer.test_accuracy(),
+        "distinct_hidden_units": layers[0]["distinct_units"],  # the first hidden layer, as for one hidden layer
+        "unit_gap": layers[0]["unit_gap"],
+        "layers": layers,
+        "frozen": trainer.frozen,
+        "diverged": trainer.diverged,
+    }
+
+
 def run(config: Config) -> dict:
     """Train ``config.steps`` iterations (stopping early if the loss stops being finite)."""
     trainer = Trainer(config)
@@ -59,20 +76,7 @@ def run(config: Config) -> dict:
                 break  # stopped at `steps`, between two entries
         if trainer.diverged and history[-1]["iteration"] != trainer.iteration:
             history.append(_history_entry(trainer))
-    loss = trainer.loss  # evaluates the final parameters (sets diverged if their loss is not finite)
-    layers = layer_summaries(trainer)
-    report = {
-        "config": config.resolved(),
-        "iterations": trainer.iteration,
-        "loss": _finite(loss),
-        "accuracy": trainer.net.accuracy(),
-        "test_accuracy": trainer.test_accuracy(),
-        "distinct_hidden_units": layers[0]["distinct_units"],  # the first hidden layer, as for one hidden layer
-        "unit_gap": layers[0]["unit_gap"],
-        "layers": layers,
-        "frozen": trainer.frozen,
-        "diverged": trainer.diverged,
-    }
+    report = {"config": config.resolved(), **summary(trainer)}
     if history is not None:
         report["history"] = history
     return report

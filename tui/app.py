@@ -25,6 +25,8 @@ from engine.config import ACTIVATIONS, DATASETS, INIT_SCHEMES, Config, ConfigErr
 from engine.trainer import Trainer
 from engine.safe_write import SafeWriteError, write_atomically
 from tui.i18n import app_error_text, error_text, t, translate_bindings
+from tui import locks
+from tui.file_names import run_file_name
 from tui.keys import DRIVE_KEYS, INIT_KEYS, PANEL_KEYS, RUN_KEYS, SETTING_KEYS
 from tui.run_side import (LEARNING_RATES, SCALES, cycle, frame_of, hidden_after, hidden_refusal, move_weights_layer,
                           next_in, next_stride, points_of, run_panels, setting_text, speed_text)
@@ -126,8 +128,10 @@ class ShallowApp(App):
     exit_guard = None  # tui/signals.ExitGuard, set by run_app on a real terminal (Pilot tests run without one)
     RECENT_KEYS = 40  # the last keys a crash report lists
 
-    def __init__(self, config: Config | None = None, lesson: bool = False, start_at: int = 0) -> None:
+    def __init__(self, config: Config | None = None, lesson: bool = False, start_at: int = 0,
+                 locked: frozenset[str] = frozenset()) -> None:
         super().__init__()
+        self.locked = locked  # settings the lab's config fixes (tui/locks.py): their keys and entries refuse
         self.recent_keys: deque[str] = deque(maxlen=self.RECENT_KEYS)
         translate_bindings(self)  # the descriptions above are table keys; --lang is known by now
         self._open_lesson = lesson
@@ -512,6 +516,8 @@ class ShallowApp(App):
         except ConfigError as error:
             self.notify(app_error_text(error), severity="error")
             return
+        if locks.refuse_change(self, self.config, config):
+            return
         self._pause_run()
         with self._lock:
             self.trainer.reset(config)
@@ -537,6 +543,8 @@ class ShallowApp(App):
         self.change(dataset=cycle(DATASETS, self.config.dataset, direction))
 
     def action_hidden(self, direction: int) -> None:
+        if locks.refuse(self, "hidden"):
+            return
         hidden = hidden_after(self.config.hidden, direction)
         if hidden is None:
             self.notify(hidden_refusal(direction), severity="warning")
@@ -544,6 +552,8 @@ class ShallowApp(App):
         self.change(hidden=hidden)
 
     def action_learning_rate(self, direction: int) -> None:
+        if locks.refuse(self, "lr"):
+            return
         lr = next_in(LEARNING_RATES, self.config.lr, direction)
         if lr is None:
             self.notify(t("app.lr_largest" if direction > 0 else "app.lr_smallest", lr=f"{self.config.lr:g}"),
@@ -552,6 +562,8 @@ class ShallowApp(App):
         self.change(lr=lr)
 
     def action_scale(self, direction: int) -> None:
+        if locks.refuse(self, "scale"):
+            return
         if self.config.init == "zeros":
             self.notify(t("app.no_scale"), severity="warning")
             return
@@ -662,13 +674,14 @@ class ShallowApp(App):
         lesson = isinstance(self.screen, LessonScreen)
         name = "help-lesson" if lesson else "help"
         if not self.is_screen_installed(name):
-            self.install_screen(HelpScreen(lesson=lesson), name)
+            self.install_screen(HelpScreen(lesson=lesson, locked=self.locked), name)
         screen = self.get_screen(name)
         screen.keep_rows = self.status_rows()
         self.push_screen(screen)
 
     def screenshot_name(self) -> str:
-        return f"shallow-tui-iter{self.trainer.iteration}-{self.config.init}.svg"
+        """ctrl+s on the main screen: "alice-flower-tanh-h4-zeros-iter100.svg" (tui/file_names.py)."""
+        return run_file_name(self.config, self.trainer.iteration, "svg")
 
     def action_save_screenshot(self) -> None:
         """An SVG in the working directory, written atomically under a free name (never over a file), named
@@ -725,13 +738,13 @@ class ShallowApp(App):
         self.panic(f"{type(error).__name__}: {error}")
 
 
-def run_app(config: Config, lesson: bool = False, start_at: int = 0) -> int:
+def run_app(config: Config, lesson: bool = False, start_at: int = 0, locked: frozenset[str] = frozenset()) -> int:
     """Open the app on ``config`` (its run trained to ``start_at``), then end the process with its exit status.
     Whatever the terminal does, the process ends within a few seconds (tui/signals.py), and a crash is
     reported, never silent."""
     from tui.signals import ExitGuard
 
-    app = ShallowApp(config, lesson=lesson, start_at=start_at)
+    app = ShallowApp(config, lesson=lesson, start_at=start_at, locked=locked)
     guard = ExitGuard(app)
     try:
         app.run()

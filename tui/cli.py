@@ -12,8 +12,10 @@ import re
 import sys
 import unicodedata
 
-from engine.config import Config, ConfigError
-from engine.options import BY_NAME, HEADLESS, OPTIONS, RUN_OPTIONS, SERVE, Option, accepted_in, given, session_arguments
+from engine import config_file
+from engine.config import Config, ConfigError, check_value
+from engine.options import (BY_NAME, COMMAND_LINE, HEADLESS, OPTIONS, SERVE, Option, accepted_in, given, locked_together,
+                            session_arguments)
 from tui.i18n import LANGUAGES, error_text, language_from_env, set_language, t  # plain Python, no textual
 
 PROG = "shallow-tui"
@@ -88,13 +90,24 @@ def _fail(message: str) -> None:
 def build_parser() -> argparse.ArgumentParser:
     """argparse from the option table (engine/options.py). What was not given stays None (flags False), so
     ``given`` can tell; Config and ``option_value`` fill in the table's defaults."""
-    p = _OneLineParser(prog=PROG, description=t("cli.description"), formatter_class=_CellWidthFormatter,
-                       add_help=False)
+    p = _OneLineParser(prog=PROG, description=t("cli.description"), epilog=t("cli.epilog", prog=PROG),
+                       formatter_class=_CellWidthFormatter, add_help=False)
     p._optionals.title = t("cli.options")  # argparse's own heading, "options"
     p.add_argument("-h", "--help", action="help", help=t("cli.help"))
     for option in OPTIONS:
-        p.add_argument(option.flag, **_argparse_settings(option))
+        if option.applies & COMMAND_LINE:
+            p.add_argument(option.flag, **_argparse_settings(option))
     return p
+
+
+def version() -> str:
+    """pyproject.toml's version, as the installed package's metadata says it."""
+    from importlib.metadata import PackageNotFoundError, version as installed
+
+    try:
+        return installed(PROG)
+    except PackageNotFoundError:  # run from a checkout that was never installed
+        return "unknown"
 
 
 _ARGPARSE_TYPES = {"int": int, "float": float}  # argparse's own "invalid int value" errors, translated above
@@ -104,6 +117,8 @@ def _argparse_settings(option: Option) -> dict:
     help_text = t(option.help) if option.help else f"{', '.join(option.choices)} ({option.default})"
     if option.kind == "flag":
         return {"action": "store_true", "help": help_text}
+    if option.kind == "version":
+        return {"action": "version", "version": f"{PROG} {version()}", "help": help_text, "default": None}
     return {"metavar": option.metavar, "type": _ARGPARSE_TYPES.get(option.kind), "help": help_text}
 
 
@@ -139,16 +154,21 @@ def check_program_options(args: argparse.Namespace) -> str:
         _fail(t("cli.error.lang", choices=", ".join(LANGUAGES), value=lang))
     accepted = accepted_in(args.headless, args.serve)
     for option in OPTIONS:
-        if not given(getattr(args, option.name)):
+        if not given(getattr(args, option.name, None)):
             continue
         if not option.applies & accepted:
             generic = next((key for place, key in _GENERIC_REFUSALS if place in option.applies), "cli.error.not_headless")
             _fail(t(option.refusal or generic, option=option.flag))
         for other, message in option.conflicts:
-            if given(getattr(args, other)):
+            if given(getattr(args, other, None)):
                 _fail(t(message))
     if given(args.steps) and not args.headless and (args.lesson or args.compare):
         _fail(t("cli.error.steps_lesson_compare"))  # the app opens its own run at --steps; those start at 0
+    if args.lock is not None:
+        try:
+            args.lock = check_value(BY_NAME["lock"], args.lock)
+        except ConfigError as error:
+            _fail(error_text(error))
     if args.export is not None:
         _check_export_path(args.export)
     for name, message in (("port", "cli.error.port_range"), ("max_sessions", "cli.error.max_sessions_range")):
@@ -177,21 +197,62 @@ def _check_export_path(path: str) -> None:
         _fail(t("cli.error.export_read_only", directory=directory))
 
 
+def given_on_command_line(args: argparse.Namespace) -> dict:
+    return {option.name: getattr(args, option.name) for option in OPTIONS
+            if given(getattr(args, option.name, None))}  # --version has no value: argparse ends at it
+
+
+config_of = config_file.config_of  # the run of what was given (config files too)
+
+
 def config_from_args(args: argparse.Namespace) -> Config:
-    """The run's options that were given; Config fills in the rest from the table."""
-    return Config(**{option.name: getattr(args, option.name) for option in RUN_OPTIONS
-                     if given(getattr(args, option.name))})
+    return config_of({name: value for name, value in given_on_command_line(args).items() if BY_NAME[name].run})
+
+
+def settings_with_file(args: argparse.Namespace) -> tuple[dict, bool]:
+    """Every setting given, the config file's under the command line's (engine/config_file.py), and whether the
+    file set any; calls _fail with the file's one line if it cannot be used."""
+    command_line = given_on_command_line(args)
+    if args.config is None:
+        return command_line, False
+    try:
+        file = config_file.read(args.config)
+    except config_file.ConfigFileError as error:
+        _fail(error_text(error))
+    accepted = accepted_in(args.headless, args.serve)
+    values = config_file.merged(config_file.applies_in(file.values, accepted), command_line)
+    from_file = {name for name in values if name not in command_line}
+    for option in OPTIONS:  # two that do not go together, from the file (the command line's were refused already)
+        for other, message in option.conflicts:
+            if not option.run and given(values.get(option.name)) and given(values.get(other)):
+                _fail(t("config_file.settings", path=args.config, reason=t(message)))
+    if not args.headless and "steps" in from_file and (values.get("lesson") or values.get("compare")):
+        del values["steps"]  # the lesson and compare mode start at 0; a run's own file (compare's) still opens
+    if "steps" in command_line and not args.headless and (values.get("lesson") or values.get("compare")):
+        _fail(t("config_file.settings", path=args.config, reason=t("cli.error.steps_lesson_compare")))
+    return values, bool(from_file)
 
 
 def main(argv: list[str] | None = None) -> int:
     set_language(language_of(sys.argv[1:] if argv is None else argv))
+    words = sys.argv[1:] if argv is None else argv
+    if words[:1] == ["collect"]:
+        return collect_main(words[1:])
     args = build_parser().parse_args(argv)
     try:
-        config = config_from_args(args)
+        config_from_args(args)  # the command line's own values first: their errors name the --option
     except ConfigError as error:
         _fail(error_text(error))
     lang = check_program_options(args)
     set_language(lang)
+    values, from_file = settings_with_file(args)
+    if "lang" in values and "lang" not in given_on_command_line(args):
+        lang = values["lang"]
+        set_language(lang)
+    try:
+        config = config_of(values)
+    except ConfigError as error:
+        _fail(t("config_file.settings", path=args.config, reason=error_text(error)) if from_file else error_text(error))
     if args.headless:
         status = _run_headless(config)
         if status == 0 and args.export is not None:
@@ -201,7 +262,37 @@ def main(argv: list[str] | None = None) -> int:
         return _serve(args, lang)
     from tui.app import run_app  # textual is imported here, and only here
 
-    return run_app(config, lesson=args.lesson, start_at=args.steps or 0)
+    return run_app(config, lesson=bool(values.get("lesson")), start_at=values.get("steps", 0),
+                   locked=locked_together(values.get("lock", ())))
+
+
+def collect_main(argv: list[str]) -> int:
+    """``shallow-tui collect PATH… [--csv OUT]`` (engine/collect.py): the table on stdout, the files skipped and the
+    count on stderr; exit status 0 when every file was a run, 1 when some were skipped, 2 for a bad command line
+    or an OUT that cannot be written. Plain Python: no textual."""
+    from engine.collect import collect, table, to_csv
+    from engine.safe_write import SafeWriteError, write_atomically
+
+    parser = argparse.ArgumentParser(prog=f"{PROG} collect", description=t("collect.description"))
+    parser.add_argument("paths", nargs="+", metavar="PATH", help=t("collect.paths"))
+    parser.add_argument("--csv", metavar="OUT", help=t("collect.csv_out"))
+    parser.add_argument("--lang", choices=LANGUAGES, help=t("cli.lang"))
+    args = parser.parse_args(argv)
+    runs, skipped = collect(args.paths)
+    sys.stdout.write(table(runs))
+    sys.stdout.flush()
+    for file in skipped:
+        values = {key: error_text(value) if isinstance(value, BaseException) else value
+                  for key, value in file.values.items()}
+        print(t("collect.skipped", path=file.path, reason=t(file.key, **values)), file=sys.stderr)
+    print(t("collect.counted", runs=len(runs), skipped=len(skipped)), file=sys.stderr)
+    if args.csv is not None:
+        try:
+            write_atomically(args.csv, to_csv(runs))
+        except SafeWriteError as error:
+            _fail(error_text(error))
+        print(t("collect.written", path=args.csv), file=sys.stderr)
+    return 1 if skipped else 0
 
 
 def _export_headless(config: Config, path: str) -> int:
@@ -230,7 +321,11 @@ def _export_headless(config: Config, path: str) -> int:
 
 
 def _serve(args: argparse.Namespace, lang: str) -> int:
-    options = session_arguments({**vars(args), "lang": lang})  # each session opens in this command's language
+    import os
+
+    # Each session opens in this command's language, and reads the config file itself (wherever it starts).
+    config_path = os.path.abspath(args.config) if args.config else None
+    options = session_arguments({**vars(args), "lang": lang, "config": config_path})
     host, port = option_value(args, "host"), option_value(args, "port")
     try:
         from tui.serve import serve  # textual-serve, an optional extra

@@ -23,6 +23,8 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from engine.config import ACTIVATIONS, DATASETS, INIT_SCHEMES, Config, ConfigError, InitOverride
+from tui import locks
+from tui.file_names import file_name, network_part
 from tui.i18n import app_error_text, t, translate_bindings
 from tui.keys import DRIVE_KEYS, INIT_KEYS, RUN_KEYS, SETTING_KEYS
 from tui.run_side import (LEARNING_RATES, SCALES, RunSide, TimedRuns, cycle, file_part, hidden_after, hidden_refusal,
@@ -100,18 +102,25 @@ class CompareCommands(ListedCommands):
         screen = self.screen
         if not isinstance(screen, CompareScreen):
             return
-        resets = t("compare.cmd.resets")
+        locked = locks.locked_of(screen.app)
+
+        def resets(base: Config, new: Config) -> str:  # an entry that would be refused says why
+            return t("lock.mark") if locks.changed_locked(locked, base, new) else t("compare.cmd.resets")
+
         for side in SIDES:
             base = screen.sides[side].config
             for scheme in INIT_SCHEMES:
-                yield (t("compare.cmd.init", side=side, scheme=scheme),
-                       partial(screen.set_side, side, base.replace(init=scheme, scale=None, overrides=())), resets)
+                config = base.replace(init=scheme, scale=None, overrides=())
+                yield (t("compare.cmd.init", side=side, scheme=scheme), partial(screen.set_side, side, config),
+                       resets(base, config))
             for name, config in presets(base).items():
-                yield t("compare.cmd.preset", side=side, preset=name), partial(screen.set_side, side, config), resets
+                yield (t("compare.cmd.preset", side=side, preset=name), partial(screen.set_side, side, config),
+                       resets(base, config))
             if base.init != "zeros":
                 for scale in SCALES:
+                    config = base.replace(scale=scale)
                     yield (t("compare.cmd.scale", side=side, scale=f"{scale:g}"),
-                           partial(screen.set_side, side, base.replace(scale=scale)), resets)
+                           partial(screen.set_side, side, config), resets(base, config))
         yield t("compare.cmd.flip"), screen.action_flip, ""
         yield t("compare.cmd.leave"), screen.action_leave, ""
 
@@ -253,6 +262,8 @@ class CompareScreen(QuietUnderModal, TimedRuns, Screen):
     # -- changing the runs ---------------------------------------------------------------------------
     def set_side(self, side: str, config: Config) -> None:
         """Give one side a new init (both restart, so they stay in lockstep)."""
+        if locks.refuse_change(self, self.sides[side].config, config):
+            return
         self.pause()
         self.sides[side].reset(config)
         other = "B" if side == "A" else "A"
@@ -267,6 +278,8 @@ class CompareScreen(QuietUnderModal, TimedRuns, Screen):
             configs = {side: run.config.replace(**changes) for side, run in self.sides.items()}
         except ConfigError as error:
             self.notify(app_error_text(error), severity="error")
+            return False
+        if any(locks.refuse_change(self, self.sides[side].config, configs[side]) for side in SIDES):
             return False
         self.pause()
         for side, run in self.sides.items():
@@ -291,6 +304,8 @@ class CompareScreen(QuietUnderModal, TimedRuns, Screen):
 
     def action_scale(self, direction: int) -> None:
         config = self.sides[self.shown_side].config
+        if locks.refuse(self, "scale"):
+            return
         if config.init == "zeros":
             self.notify(t("app.no_scale"), severity="warning")
             return
@@ -308,6 +323,8 @@ class CompareScreen(QuietUnderModal, TimedRuns, Screen):
         self.change_both(**{name: cycle(choices, getattr(self.sides["A"].config, name), direction)})
 
     def action_hidden(self, direction: int) -> None:
+        if locks.refuse(self, "hidden"):
+            return
         hidden = hidden_after(self.sides["A"].config.hidden, direction)
         if hidden is None:
             self.notify(hidden_refusal(direction), severity="warning")
@@ -315,6 +332,8 @@ class CompareScreen(QuietUnderModal, TimedRuns, Screen):
         self.change_both(hidden=hidden)
 
     def action_learning_rate(self, direction: int) -> None:
+        if locks.refuse(self, "lr"):
+            return
         lr = next_in(LEARNING_RATES, self.sides["A"].config.lr, direction)
         if lr is not None:
             self.change_both(lr=lr)
@@ -350,12 +369,13 @@ class CompareScreen(QuietUnderModal, TimedRuns, Screen):
     def action_export(self, fmt: str = "csv") -> None:
         from tui.export import start_exports
 
-        start_exports(self.app, [(run.trainer, f"compare-{side}-") for side, run in self.sides.items()], fmt=fmt)
+        start_exports(self.app, [(run.trainer, f"compare-{side}") for side, run in self.sides.items()], fmt=fmt)
 
     def screenshot_name(self) -> str:
-        """ctrl+s here: "shallow-tui-compare-iter100-zeros-vs-random-0.01.svg"."""
+        """ctrl+s here: "alice-compare-flower-tanh-h4-zeros-vs-random-0.01-iter100.svg" (tui/file_names.py)."""
         a, b = (init_label(self.sides[side].config) for side in SIDES)
-        return f"shallow-tui-compare-iter{self.sides['A'].trainer.iteration}-{file_part(a)}-vs-{file_part(b)}.svg"
+        return file_name("compare", network_part(self.sides["A"].config), f"{file_part(a)}-vs-{file_part(b)}",
+                         iteration=self.sides["A"].trainer.iteration, ext="svg")
 
     def action_leave(self) -> None:
         self.pause()

@@ -17,13 +17,14 @@ from textual import events
 
 from engine.export import ExportError, Replay, write_new_file
 from engine.trainer import Trainer
+from tui.file_names import run_file_name
 from tui.i18n import error_text, t
 
 
 def default_name(trainer: Trainer, label: str = "", fmt: str = "csv") -> str:
-    """``fmt`` is "csv" or "json" (engine/export.py picks the format from the extension)."""
-    c = trainer.config
-    return f"shallow-tui-{label}{c.init}-iter{trainer.iteration}.{fmt}"
+    """``fmt`` is "csv" or "json" (engine/export.py picks the format from the extension); tui/file_names.py says
+    what the name holds: "alice-compare-A-flower-tanh-h4-zeros-iter100.csv"."""
+    return run_file_name(trainer.config, trainer.iteration, fmt, label)
 
 
 def export_now(jobs: list[tuple[Replay, Path]]) -> list[tuple[bool, str]]:

@@ -49,3 +49,10 @@ async def palette_pick(app, pilot, query: str) -> None:
         raise AssertionError(f"the palette found no {query!r}")
     await pilot.press("enter")
     await pilot.pause()
+
+
+@pytest.fixture(autouse=True)
+def no_user(monkeypatch):
+    """File names start with $USER when it is set (tui/file_names.py): the tests' names are without it, whoever
+    runs them; a test that wants one sets it."""
+    monkeypatch.delenv("USER", raising=False)

@@ -95,9 +95,11 @@ async def test_palette_preset_sets_one_side_and_restarts_both(make_app):
 def _commands(screen):
     from tui.compare import CompareCommands
 
-    provider = CompareCommands.__new__(CompareCommands)
+    class Listed(CompareCommands):  # no palette needed to list them (a subclass: CompareCommands stays as it is)
+        screen = property(lambda self: self.__dict__["_screen"])
+
+    provider = Listed.__new__(Listed)
     provider.__dict__["_screen"] = screen
-    type(provider).screen = property(lambda self: self.__dict__["_screen"])  # no palette needed to list them
     return list(provider.commands())
 
 
@@ -115,7 +117,7 @@ async def test_ctrl_s_screenshots_compare_mode(make_app, tmp_path, monkeypatch):
         await pilot.press("c", "right_square_bracket", "right_square_bracket", "space", "ctrl+s")
         await pilot.pause()
     files = list(tmp_path.glob("*.svg"))
-    assert [f.name for f in files] == ["shallow-tui-compare-iter100-zeros-vs-random-0.01.svg"]  # not the main run's
+    assert [f.name for f in files] == ["compare-flower-tanh-h4-zeros-vs-random-0.01-iter100.svg"]  # not the main run's
     svg = html.unescape(files[0].read_text()).replace("\xa0", " ")
     assert "1 of 4 units distinct" in svg and "4 of 4 units distinct" in svg
     assert "AAAA" in svg and "BBBB" in svg  # the chart's curves, drawn with their side's letter

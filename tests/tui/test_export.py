@@ -61,7 +61,7 @@ def test_rows_come_from_the_run_and_equal_a_full_replay(monkeypatch):
     assert sum(stepped) <= 16  # only to the current iteration, from the last checkpoint before it
     monkeypatch.setattr(Trainer, "step", real_step)
     from_zero = export.Replay(kept.config, kept.data, {0: kept.states[0]}, {}, kept.iterations,
-                              kept.current_iteration, kept.stride)
+                              kept.current_iteration, kept.stride, kept.summary)
     assert rows == from_zero.rows()
     assert [row["iteration"] for row in rows] == list(kept.iterations)
     _same_as_run(rows, trainer)
@@ -141,7 +141,7 @@ async def test_shift_e_exports_json_and_the_palette_offers_it(make_app, tmp_path
         await app.workers.wait_for_complete()
         await pilot.pause()
         files = list(tmp_path.glob("*.json"))
-        assert [f.name for f in files] == ["shallow-tui-random-iter2.json"] and not list(tmp_path.glob("*.csv"))
+        assert [f.name for f in files] == ["flower-tanh-h2-random-0.01-iter2.json"] and not list(tmp_path.glob("*.csv"))
         document = json.loads(files[0].read_text())
         _same_as_run(document["history"], app.trainer)
         assert document["iterations"] == 2 and document["config"]["hidden"] == 2
@@ -161,8 +161,8 @@ async def test_shift_e_in_the_lesson_and_compare_exports_json(make_app, tmp_path
         await app.workers.wait_for_complete()
         await pilot.pause()
     names = sorted(p.name for p in tmp_path.iterdir())
-    assert names == ["shallow-tui-compare-A-zeros-iter1.json", "shallow-tui-compare-B-random-iter1.json",
-                     "shallow-tui-lesson1-zeros-iter0.json"]
+    assert names == ["compare-A-flower-tanh-h4-zeros-iter1.json", "compare-B-flower-tanh-h4-random-0.01-iter1.json",
+                     "lesson-step1-flower-tanh-h2-zeros-iter0.json"]
     assert all(json.loads((tmp_path / name).read_text())["history"] for name in names)
 
 
@@ -174,7 +174,7 @@ async def test_e_in_compare_exports_both_sides(make_app, tmp_path, monkeypatch):
         await app.workers.wait_for_complete()
         await pilot.pause()
     names = sorted(p.name for p in tmp_path.glob("*.csv"))
-    assert names == ["shallow-tui-compare-A-zeros-iter2.csv", "shallow-tui-compare-B-random-iter2.csv"]
+    assert names == ["compare-A-flower-tanh-h4-zeros-iter2.csv", "compare-B-flower-tanh-h4-random-0.01-iter2.csv"]
 
 
 def _cli(*args, cwd):
@@ -248,14 +248,14 @@ async def test_a_long_export_says_it_started_and_a_second_request_meanwhile_is_r
             await pilot.pause(0.05)
             if any("exporting" in n for n in notifications(app)):
                 break
-        assert any("exporting iterations 0…3 to shallow-tui-random-iter3.csv" in n for n in notifications(app))
+        assert any("exporting iterations 0…3 to flower-tanh-h2-random-0.01-iter3.csv" in n for n in notifications(app))
         await pilot.press("e", "E")
         await pilot.pause()
         assert any("still being written" in n for n in notifications(app))
         release.set()
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert [p.name for p in tmp_path.iterdir()] == ["shallow-tui-random-iter3.csv"]
+        assert [p.name for p in tmp_path.iterdir()] == ["flower-tanh-h2-random-0.01-iter3.csv"]
         await pilot.press("e")  # done: the next request is taken
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -277,8 +277,8 @@ async def test_compare_export_is_one_request_for_both_sides(make_app, tmp_path, 
         await pilot.pause()
     assert not any(m.startswith("exporting") for m in said)  # done before STARTED_AFTER: no "exporting" toast
     assert [m for m in said if m.startswith("exported")] == [  # one toast for both files
-        "exported 2 records (iterations 0…1, every 1) to shallow-tui-compare-A-zeros-iter1.csv, "
-        "shallow-tui-compare-B-random-iter1.csv"]
+        "exported 2 records (iterations 0…1, every 1) to compare-A-flower-tanh-h4-zeros-iter1.csv, "
+        "compare-B-flower-tanh-h4-random-0.01-iter1.csv"]
     assert len(list(tmp_path.glob("*.csv"))) == 2
 
 

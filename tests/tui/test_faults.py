@@ -109,15 +109,15 @@ def test_without_hard_links_it_renames_but_still_never_overwrites(tmp_path, monk
 # -- screenshots ------------------------------------------------------------------------------------
 async def test_ctrl_s_twice_keeps_both_screenshots(make_app, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "shallow-tui-iter0-random.svg").write_text("a student's earlier file")
+    (tmp_path / "flower-tanh-h4-random-0.01-iter0.svg").write_text("a student's earlier file")
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+s", "ctrl+s")
     names = sorted(p.name for p in tmp_path.iterdir())
-    assert names == ["shallow-tui-iter0-random-2.svg", "shallow-tui-iter0-random-3.svg",
-                     "shallow-tui-iter0-random.svg"]
-    assert (tmp_path / "shallow-tui-iter0-random.svg").read_text() == "a student's earlier file"
-    assert "<svg" in (tmp_path / "shallow-tui-iter0-random-3.svg").read_text()
+    assert names == ["flower-tanh-h4-random-0.01-iter0-2.svg", "flower-tanh-h4-random-0.01-iter0-3.svg",
+                     "flower-tanh-h4-random-0.01-iter0.svg"]
+    assert (tmp_path / "flower-tanh-h4-random-0.01-iter0.svg").read_text() == "a student's earlier file"
+    assert "<svg" in (tmp_path / "flower-tanh-h4-random-0.01-iter0-3.svg").read_text()
 
 
 @pytest.mark.parametrize("fault", ["full-disk", "read-only", "directory-gone"])

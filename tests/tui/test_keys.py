@@ -155,7 +155,7 @@ async def test_ctrl_s_saves_an_svg_in_the_working_directory(make_app, tmp_path, 
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+s")
         saved = list(tmp_path.glob("*.svg"))
-        assert [p.name for p in saved] == ["shallow-tui-iter0-zeros.svg"]
+        assert [p.name for p in saved] == ["flower-tanh-h4-zeros-iter0.svg"]
         assert "<svg" in saved[0].read_text()
         assert any(str(saved[0]) in n for n in notifications(app))
 

@@ -149,8 +149,8 @@ async def test_ctrl_s_screenshots_the_lesson(tmp_path, monkeypatch, language):
         await pilot.press("ctrl+s", "n", "n", "space", "space", "ctrl+s", "escape", "ctrl+s")
         await pilot.pause()
     names = sorted(f.name for f in tmp_path.glob("*.svg"))
-    assert names == ["shallow-tui-iter0-random.svg",  # back in the app: the main run's name
-                     "shallow-tui-lesson-step1-iter0-zeros.svg", "shallow-tui-lesson-step3-iter2-constant-0.5.svg"]
+    assert names == ["flower-tanh-h4-random-0.01-iter0.svg",  # back in the app: the main run's name
+                     "lesson-step1-flower-tanh-h2-zeros-iter0.svg", "lesson-step3-flower-tanh-h2-constant-0.5-iter2.svg"]
     svg = html.unescape((tmp_path / names[1]).read_text()).replace("\xa0", " ")
     assert "은닉" in svg and "1 of 2 units distinct" in svg
 

@@ -17,6 +17,8 @@ from textual.widgets import Static
 
 from engine.config import ACTIVATIONS, INIT_SCHEMES, Config, ConfigError
 from tui.cells import wrap_cells
+from tui import locks
+from tui.file_names import run_file_name
 from tui.i18n import app_error_text, t, translate_bindings
 from tui.lesson.steps import STEPS, set_up, text_values
 from tui.keys import DRIVE_KEYS, INIT_KEYS, PANEL_KEYS, RUN_KEYS
@@ -201,6 +203,8 @@ class LessonScreen(QuietUnderModal, TimedRuns, Screen):
         except ConfigError as error:
             self.notify(app_error_text(error), severity="error")
             return
+        if locks.refuse_change(self, self.run.config, config):
+            return
         self.pause()
         self.run.reset(config)
         self.redraw()
@@ -216,6 +220,8 @@ class LessonScreen(QuietUnderModal, TimedRuns, Screen):
 
     def action_scale(self, direction: int) -> None:
         config: Config = self.run.config
+        if locks.refuse(self, "scale"):
+            return
         if config.init == "zeros":
             self.notify(t("app.no_scale"), severity="warning")
             return
@@ -227,6 +233,8 @@ class LessonScreen(QuietUnderModal, TimedRuns, Screen):
         self.action_change("scale", scale)
 
     def action_hidden(self, direction: int) -> None:
+        if locks.refuse(self, "hidden"):
+            return
         hidden = hidden_after(self.run.config.hidden, direction)
         if hidden is None:
             self.notify(hidden_refusal(direction), severity="warning")
@@ -251,12 +259,11 @@ class LessonScreen(QuietUnderModal, TimedRuns, Screen):
     def action_export(self, fmt: str = "csv") -> None:
         from tui.export import start_export
 
-        start_export(self.app, self.run.trainer, label=f"lesson{self.step_info.number}-", fmt=fmt)
+        start_export(self.app, self.run.trainer, label=f"lesson-step{self.step_info.number}", fmt=fmt)
 
     def screenshot_name(self) -> str:
-        """ctrl+s here: "shallow-tui-lesson-step3-iter12-constant-0.5.svg"."""
-        return (f"shallow-tui-lesson-step{self.step_info.number}-iter{self.run.trainer.iteration}-"
-                f"{file_part(init_label(self.run.config))}.svg")
+        """ctrl+s here: "alice-lesson-step3-flower-tanh-h2-constant-0.5-iter12.svg" (tui/file_names.py)."""
+        return run_file_name(self.run.config, self.run.trainer.iteration, "svg", f"lesson-step{self.step_info.number}")
 
     def action_fixed_setting(self) -> None:
         self.notify(t("lesson.fixed"), timeout=4)

@@ -14,7 +14,8 @@ from tui.keys import SCREENSHOT_KEY
 from tui.teardown import torn_down
 from tui.screens.under_modal import DimmedBackdrop
 
-# (section, ((keys, description), …)); titles and descriptions are table keys, translated when shown.
+# (section, ((keys, description[, the setting they change]), …)); titles and descriptions are table keys,
+# translated when shown. A lab's config can lock a setting (tui/locks.py): its keys are marked.
 KEYS = (
     ("help.drive", (
         ("space  →", "help.step"),
@@ -24,15 +25,15 @@ KEYS = (
         ("> <  . ,", "help.speed"),
     )),
     ("help.change", (
-        ("z", "help.zeros"),
-        ("x", "help.random"),
-        ("i I", "help.init"),
-        ("a A", "help.activation"),
-        ("d D", "help.dataset"),
-        ("+ -", "help.hidden"),
-        ("l L", "help.lr"),
-        ("s S", "help.scale"),
-        ("n N", "help.seed"),
+        ("z", "help.zeros", "init"),
+        ("x", "help.random", "init"),
+        ("i I", "help.init", "init"),
+        ("a A", "help.activation", "activation"),
+        ("d D", "help.dataset", "dataset"),
+        ("+ -", "help.hidden", "hidden"),
+        ("l L", "help.lr", "lr"),
+        ("s S", "help.scale", "scale"),
+        ("n N", "help.seed", "seed"),
     )),
     ("help.look", (
         ("1 2 3 4", "help.panels"),
@@ -59,21 +60,22 @@ KEY_COLUMN = 16  # "  " + the keys padded to 14 cells
 WIDE = 96  # the help box's text width on a wide terminal (box at most 100 cells)
 
 
-def help_text(width: int = WIDE, lesson: bool = False) -> Text:
+def help_text(width: int = WIDE, lesson: bool = False, locked: frozenset[str] = frozenset()) -> Text:
     """The whole help, laid out for ``width`` cells: a description that wraps keeps to its column.
-    With ``lesson``, the keys as they are in the lesson."""
+    With ``lesson``, the keys as they are in the lesson; the keys of ``locked`` settings say they are locked."""
     text = Text()
     sections = KEYS
     if lesson:
-        sections = (LESSON_KEYS, *((title, tuple(("↑ ↓", what) if key == "↑ ↓ PgUp PgDn" else (key, what)
-                                                 for key, what in keys if key not in NOT_IN_THE_LESSON))
+        sections = (LESSON_KEYS, *((title, tuple(("↑ ↓", *rest) if key == "↑ ↓ PgUp PgDn" else (key, *rest)
+                                                 for key, *rest in keys if key not in NOT_IN_THE_LESSON))
                                    for title, keys in KEYS))
     for title, keys in sections:
         for line in wrap_cells(t(title), width):
             text.append(f"{line}\n", "bold underline")
-        for key, what in keys:
+        for key, what, *setting in keys:
             text.append(f"  {key:<14}", "bold")
-            lines = wrap_cells(t(what), max(10, width - KEY_COLUMN))
+            said = t(what) + (f" ({t('lock.mark')})" if set(setting) & locked else "")
+            lines = wrap_cells(said, max(10, width - KEY_COLUMN))
             text.append(f"{lines[0]}\n")
             for more in lines[1:]:
                 text.append(" " * KEY_COLUMN + f"{more}\n")
@@ -89,15 +91,16 @@ class HelpText(Static):
     """Re-laid out for its own width, so wrapped descriptions stay in their column. ``width``: the width it is
     expected to get (laid out once, not twice, when that is right)."""
 
-    def __init__(self, lesson: bool, width: int = WIDE, **options) -> None:
-        super().__init__(help_text(width, lesson=lesson), **options)
+    def __init__(self, lesson: bool, width: int = WIDE, locked: frozenset[str] = frozenset(), **options) -> None:
+        super().__init__(help_text(width, lesson=lesson, locked=locked), **options)
         self.lesson = lesson
+        self.locked = locked
         self._width = width
 
     def on_resize(self) -> None:
         if self.content_size.width != self._width:
             self._width = self.content_size.width
-            self.update(help_text(self._width, self.lesson))
+            self.update(help_text(self._width, self.lesson, self.locked))
 
 
 class HelpScreen(DimmedBackdrop, ModalScreen[None]):
@@ -109,11 +112,12 @@ class HelpScreen(DimmedBackdrop, ModalScreen[None]):
         SCREENSHOT_KEY,
     ]
 
-    def __init__(self, lesson: bool = False, keep_rows: int = 0) -> None:
+    def __init__(self, lesson: bool = False, keep_rows: int = 0, locked: frozenset[str] = frozenset()) -> None:
         super().__init__()
         translate_bindings(self)
         self.lesson = lesson
         self.keep_rows = keep_rows
+        self.locked = locked
 
     BOX_CHROME = 4  # the box's border and padding, in cells across (app.tcss)
 
@@ -121,11 +125,11 @@ class HelpScreen(DimmedBackdrop, ModalScreen[None]):
         width, height = self.app.size
         box_height = self.box_height(height)
         text_width = min(WIDE + self.BOX_CHROME, int(0.9 * width)) - self.BOX_CHROME
-        if len(help_text(text_width, self.lesson).plain.splitlines()) > box_height - 2:
+        if len(help_text(text_width, self.lesson, self.locked).plain.splitlines()) > box_height - 2:
             text_width -= 2  # it will scroll: room for the scrollbar
         with VerticalScroll(id="help-box") as box:
             box.styles.height = box_height
-            yield HelpText(self.lesson, max(10, text_width), id="help-text")
+            yield HelpText(self.lesson, max(10, text_width), self.locked, id="help-text")
 
     def on_mount(self) -> None:
         if torn_down(self):  # pushed just before an exit: nothing of it was mounted (tui/teardown.py)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Callable, Iterator
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from engine.config import ACTIVATIONS, DATASETS, INIT_SCHEMES
+from tui import locks
 from tui.i18n import t
 
 if TYPE_CHECKING:
@@ -68,7 +69,12 @@ class RunCommands(ListedCommands):
         runs = app if main else target  # what the drive, panel and export commands act on
         config = app.config if main else target.sides["A"].config if compare else target.run.config
         change = app.change if main else target.change_both if compare else target.change
-        resets = t("compare.cmd.resets") if compare else t("palette.resets")
+        resets_run = t("compare.cmd.resets") if compare else t("palette.resets")
+        locked = locks.locked_of(app)
+        configs = [side.config for side in target.sides.values()] if compare else [config]
+
+        def resets(help_text: str = resets_run, **changes) -> str:  # an entry that would be refused says why
+            return t("lock.mark") if locks.would_change(locked, configs, **changes) else help_text
 
         def current(flag: bool) -> str:
             return t("palette.current") if flag else ""
@@ -85,40 +91,42 @@ class RunCommands(ListedCommands):
             yield t("palette.lesson_previous"), target.action_previous_step, t("palette.lesson_steps.help")
             yield t("palette.lesson_leave"), target.action_leave, t("palette.lesson_leave.help")
         if main:
-            yield t("palette.zeros"), app.action_zeros, t("palette.zeros.help")
-            yield t("palette.random"), app.action_random, t("palette.random.help")
+            yield t("palette.zeros"), app.action_zeros, resets(t("palette.zeros.help"), init="zeros", scale=None)
+            yield t("palette.random"), app.action_random, resets(t("palette.random.help"), init="random", scale=None)
         if not compare:
             for scheme in INIT_SCHEMES:
                 yield (t("palette.init", scheme=scheme, current=current(scheme == config.init)),
-                       partial(change, init=scheme), resets)
+                       partial(change, init=scheme), resets(init=scheme))
         # the data and hyperparameters: the app's run, both compare sides, or the lesson's run
         for name in ACTIVATIONS:
             yield (t("palette.activation", name=name, current=current(name == config.activation)),
-                   partial(change, activation=name), resets)
+                   partial(change, activation=name), resets(activation=name))
         if not lesson:
             for name in DATASETS:
                 yield (t("palette.dataset", name=name, current=current(name == config.dataset)),
-                       partial(change, dataset=name), resets)
+                       partial(change, dataset=name), resets(dataset=name))
         for n_h in HIDDEN_CHOICES:
             yield (t("palette.hidden", hidden=n_h, current=current(n_h == config.hidden)),
-                   partial(change, hidden=n_h), resets)
+                   partial(change, hidden=n_h), resets(hidden=n_h))
         if not lesson:  # each lesson step sets its network
             for layers in LAYER_CHOICES:
                 yield (t("palette.layers", layers=",".join(map(str, layers)), current=current(layers == config.layers)),
-                       partial(change, layers=layers), resets)
+                       partial(change, layers=layers), resets(layers=layers))
             for features in FEATURE_CHOICES:
                 yield (t("palette.features", features=",".join(features), current=current(features == config.features)),
-                       partial(change, features=features), resets)
+                       partial(change, features=features), resets(features=features))
             for lr in LEARNING_RATES:
-                yield t("palette.lr", lr=f"{lr:g}", current=current(lr == config.lr)), partial(change, lr=lr), resets
+                yield (t("palette.lr", lr=f"{lr:g}", current=current(lr == config.lr)), partial(change, lr=lr),
+                       resets(lr=lr))
         if not compare:
             for scale in SCALES:
                 yield (t("palette.scale", scale=f"{scale:g}", current=current(scale == config.resolved_scale)),
-                       partial(change, scale=scale), t("palette.scale.help"))
+                       partial(change, scale=scale), resets(t("palette.scale.help"), scale=scale))
         if main:
-            yield t("palette.seed", seed=config.seed + 1), app.action_next_seed, t("palette.seed.help")
+            yield (t("palette.seed", seed=config.seed + 1), app.action_next_seed,
+                   resets(t("palette.seed.help"), seed=config.seed + 1))
         elif compare:
-            yield t("palette.seed", seed=config.seed + 1), partial(target.action_seed, 1), resets
+            yield t("palette.seed", seed=config.seed + 1), partial(target.action_seed, 1), resets(seed=config.seed + 1)
         # compare has three panels (network, weights, boundary); the app and the lesson four
         panels = ((1, 1), (2, 2), (3, 4)) if compare else ((1, 1), (2, 2), (3, 3), (4, 4))
         for number, name in panels:

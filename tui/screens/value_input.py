@@ -16,6 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from engine.config import ConfigError
+from tui import locks
 from tui.i18n import app_error_text, t, translate_bindings
 from tui.keys import SCREENSHOT_KEY
 from tui.screens.palette import ListedCommands, run_screen
@@ -135,12 +136,13 @@ class TypedSettingCommands(ListedCommands):
         target = typed_target(self.app, self.screen)  # type: ignore[arg-type]
         if target is None:
             return
+        locked = locks.locked_of(self.app)
         for option, (label, _kind) in TYPED_SETTINGS.items():
-            if target == "main":
-                yield t("setting.type", label=t(label)), partial(self._open, option, target), t("setting.type.help")
-            elif option in BOTH_SIDES_SETTINGS:
+            help_text = t("setting.type.help") if target == "main" else t("compare.cmd.resets")
+            if target == "main" or option in BOTH_SIDES_SETTINGS:
                 yield (t("setting.type", label=t(label)), partial(self._open, option, target),
-                       t("compare.cmd.resets"))
+                       t("lock.mark") if option in locked else help_text)
 
     def _open(self, option: str, target) -> None:
-        self.app.push_screen(ValueInputScreen(option, target))
+        if not locks.refuse(self.app, option):  # a locked setting's prompt never opens
+            self.app.push_screen(ValueInputScreen(option, target))
