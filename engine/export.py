@@ -22,8 +22,9 @@ import io
 import json
 import math
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Mapping
 
 from engine import report, symmetry
 from engine.config import Config
@@ -86,6 +87,7 @@ class Replay:
     current_iteration: int
     stride: int
     summary: dict  # engine/report.summary at current_iteration: the JSON's "summary"
+    extra: Mapping[str, object] = field(default_factory=dict)  # more top-level keys of a JSON file (the lesson's answers)
 
     @classmethod
     def of(cls, trainer: Trainer, iterations: list[int] | None = None, stride: int | None = None) -> "Replay":
@@ -151,6 +153,7 @@ class Replay:
             "note": "one record every history_stride iterations, plus the last (a run's own history is "
                     "downsampled to at most 256 records, so long runs have a larger stride)",
             "history": rows,
+            **self.extra,
         }
         return json.dumps(document, allow_nan=False, indent=1) + "\n", len(rows)
 

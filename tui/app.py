@@ -665,13 +665,14 @@ class ShallowApp(App):
                 return
 
     def action_help(self) -> None:
+        from tui.lesson.question import QuestionScreen
         from tui.lesson.screen import LessonScreen
 
         if isinstance(self.screen, HelpScreen):
             return
         # Made once and kept (installed): building it anew each time (its text, CSS and layout) took ~100 ms of a
         # key's 200 ms over a thin link.
-        lesson = isinstance(self.screen, LessonScreen)
+        lesson = isinstance(self.screen, (LessonScreen, QuestionScreen))
         name = "help-lesson" if lesson else "help"
         if not self.is_screen_installed(name):
             self.install_screen(HelpScreen(lesson=lesson, locked=self.locked), name)
