@@ -1,9 +1,10 @@
 """The shallow-tui app: owns the run (one Trainer), the keys, the layout and the auto-run worker.
 
 Threading: the Trainer is not thread-safe, so every use of it happens under ``self._lock``, by the UI
-thread (step, back, reset) or by the auto-run worker thread, never both. The worker posts RunFrames
-(plain values) to the UI; a generation counter, bumped by every UI-side change, drops frames that a
-worker computed before that change.
+thread (step, back, reset) or by the auto-run worker thread, never both. The worker leaves its newest RunFrame
+(plain values) in one slot and wakes the UI with a FrameReady, at most one of them queued at a time; the UI
+draws the newest frame at its own pace (COUNTER_INTERVAL), so however long the UI is held up, one frame waits.
+A generation counter, bumped by every UI-side change, drops frames that a worker computed before that change.
 """
 from __future__ import annotations
 
@@ -31,7 +32,9 @@ from tui.run_facts import RunFactSource
 from tui.screens.command_palette import BurstSafeCommandPalette
 from tui.screens.help import HelpScreen
 from tui.screens.palette import RunCommands
+from tui.screens.under_modal import MainScreen
 from tui.screens.value_input import TypedSettingCommands
+from tui.terminal_display import DeltaDisplay
 from tui.widgets.explanation import Explanation
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.run_frame import RunFrame
@@ -44,8 +47,10 @@ MIN_WIDTH, MIN_HEIGHT = 60, 16
 ALL_PANELS_WIDTH, ALL_PANELS_HEIGHT = 110, 34  # from here all four panels fit (120×40 does)
 PAIR_HEIGHT = 36  # narrow but tall: two panels stacked
 
-FRAME_INTERVAL = 1 / 20  # at most ~20 frames a second
+FRAME_INTERVAL = 1 / 20  # the worker trains in chunks of at most this long between two frames
+COUNTER_INTERVAL = 1 / 10  # the status bar's numbers (iter, loss, acc, units distinct): 10 times a second
 SLOW_INTERVAL = 1 / 4  # panels (weights, thumbnails, boundary, chart): a few frames a second while running
+COVERED_INTERVAL = 1.0  # the panels while a modal screen (help, palette, a prompt) covers most of them
 CHUNK_SECONDS = 0.04  # "as fast as it goes" trains in chunks this long, so a pause lands within 100 ms
 
 # app.tcss gives toasts at most half the screen, above the status bar, explanation and footer; this many rows
@@ -60,15 +65,8 @@ PICTURE_PANELS = ("net", "loss", "boundary")
 
 
 class FrameReady(Message):
-    """A frame from the auto-run worker; a newer one replaces an older one still in the queue."""
-
-    def __init__(self, frame: RunFrame, generation: int) -> None:
-        super().__init__()
-        self.frame = frame
-        self.generation = generation
-
-    def can_replace(self, message: Message) -> bool:
-        return isinstance(message, FrameReady)
+    """The auto-run worker left a new frame in the app's slot. The worker posts one only when none is queued: a
+    message per frame piled up in the event loop while the UI thread was held up (a stalled terminal, issue 13)."""
 
 
 class RunStopped(Message):
@@ -149,9 +147,16 @@ class ShallowApp(App):
         self._points = points_of(self.trainer)
         self._facts = RunFactSource()  # what the explanation line measures: the start, the ×0.01 yardstick
         self._frame: RunFrame | None = None
+        self._newest: tuple[RunFrame, int] | None = None  # the worker's latest (frame, generation), under the lock
+        self._frame_posted = False  # a FrameReady is queued (under the lock)
+        self._draw_timer = None  # the next counters' draw, when a frame came sooner than COUNTER_INTERVAL
+        self._last_counter_draw = 0.0
         self._last_slow_draw = 0.0
+        self._panels_stale = False  # frames went by while a modal covered the panels
+        self.clock = time.monotonic  # what the drawing pace is timed by (tests set their own)
         self._pictures_pending = False
         self.terminal_size = (80, 24)
+        self.delta_display = DeltaDisplay(self)
 
     # -- state ---------------------------------------------------------------------------------------
     @property
@@ -173,6 +178,9 @@ class ShallowApp(App):
         return frame_of(self.trainer, self._points, running, speed, self.stride, self._facts)
 
     # -- layout --------------------------------------------------------------------------------------
+    def get_default_screen(self) -> MainScreen:
+        return MainScreen(id="_default")
+
     def compose(self) -> ComposeResult:
         yield TitleBar(id="title")
         with Grid(id="panels"):
@@ -182,6 +190,8 @@ class ShallowApp(App):
         yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
+        self.app_resume_signal.subscribe(self, self._resumed)
+        self.screen_change_signal.subscribe(self, self._screen_changed)
         self.terminal_size = (self.size.width, self.size.height)
         self._apply_layout()
         self._refresh_from_trainer()
@@ -236,13 +246,40 @@ class ShallowApp(App):
             self.query_one("#status", StatusBar).styles.height = line_count(status_parts(self._frame), width - 2)
 
     # -- drawing -------------------------------------------------------------------------------------
+    def _display(self, screen, renderable) -> None:
+        """Textual's screen updates go to the terminal as cell deltas, held back while it is not taking output
+        (tui/terminal_display.py); anything else the way Textual writes it."""
+        try:
+            handled = self.delta_display.display(screen, renderable)
+        except Exception as error:
+            self._handle_exception(error)
+            return
+        if not handled:
+            super()._display(screen, renderable)
+            return
+        self.post_display_hook()
+
+    def _resumed(self, _app) -> None:
+        self.delta_display.invalidate()  # back from ctrl+z: a new alternate screen, blank
+
+    @property
+    def panels_covered(self) -> bool:
+        """Another screen is over the main one (help, the palette, a prompt; compare and the lesson hide it)."""
+        return len(self.screen_stack) > 1
+
     def _show(self, frame: RunFrame, full: bool) -> None:
-        """Counters every frame; slow panels only when ``full`` or at most SLOW_INTERVAL apart."""
+        """Counters every frame; slow panels only when ``full`` or at most SLOW_INTERVAL apart, and at most
+        COVERED_INTERVAL apart while another screen covers them."""
         self._frame = frame
+        self._last_counter_draw = now = self.clock()
         if self.layout_mode == "too-small":
             return
-        now = time.monotonic()
-        slow_due = full or now - self._last_slow_draw >= SLOW_INTERVAL
+        if self.panels_covered:
+            slow_due = now - self._last_slow_draw >= COVERED_INTERVAL
+            full = False
+            self._panels_stale = not slow_due
+        else:
+            slow_due = full or now - self._last_slow_draw >= SLOW_INTERVAL
         width = self.terminal_size[0]
         with self.batch_update():
             status = self.query_one("#status", StatusBar)
@@ -283,8 +320,15 @@ class ShallowApp(App):
         """After a UI-side change: invalidate in-flight worker frames and draw everything now."""
         with self._lock:
             self._generation += 1
+            self._newest = None
             frame = self._make_frame(self.running)
         self._show(frame, full=True)
+
+    def _screen_changed(self, screen) -> None:
+        """The main screen is on top again: panels that missed frames under a modal show the newest one."""
+        if screen is self.screen_stack[0] and self._panels_stale and self._frame is not None:
+            self._panels_stale = False
+            self._show(self._frame, full=True)
 
     # -- auto-run ------------------------------------------------------------------------------------
     def _start_run(self, until: int | None = None) -> None:
@@ -332,9 +376,11 @@ class ShallowApp(App):
                     spent = (time.perf_counter() - started) / done
                     seconds_per_iteration = 0.7 * seconds_per_iteration + 0.3 * spent
                 frame = self._make_frame(running=True)
-                generation = self._generation
+                self._newest = (frame, self._generation)
+                post, self._frame_posted = not self._frame_posted, True
                 diverged = self.trainer.diverged
-            self.post_message(FrameReady(frame, generation))
+            if post:
+                self.post_message(FrameReady())
             if diverged or (until is not None and frame.snapshot.iteration >= until):
                 self.post_message(RunStopped(token))
                 return
@@ -343,8 +389,21 @@ class ShallowApp(App):
                 self._wake.wait(wait)  # a pause sets the event: no sleeping through it
 
     def on_frame_ready(self, message: FrameReady) -> None:
-        if message.generation == self._generation and self.running:
-            self._show(message.frame, full=False)
+        with self._lock:
+            self._frame_posted = False
+        if self._draw_timer is None:
+            wait = self._last_counter_draw + COUNTER_INTERVAL - self.clock()
+            if wait > 0:
+                self._draw_timer = self.set_timer(wait, self._draw_newest)
+            else:
+                self._draw_newest()
+
+    def _draw_newest(self) -> None:
+        self._draw_timer = None
+        with self._lock:
+            newest, self._newest = self._newest, None
+        if newest is not None and newest[1] == self._generation and self.running:
+            self._show(newest[0], full=False)
 
     def on_run_stopped(self, message: RunStopped) -> None:
         if self._run_token == message.token:
@@ -558,7 +617,15 @@ class ShallowApp(App):
     def action_command_palette(self) -> None:
         """Textual's palette, except that a burst of Enters cannot pop the screen under it."""
         if self.use_command_palette and not BurstSafeCommandPalette.is_open(self):
-            self.push_screen(BurstSafeCommandPalette(id="--command-palette", placeholder=t("palette.placeholder")))
+            self.push_screen(BurstSafeCommandPalette(id="--command-palette", placeholder=t("palette.placeholder"),
+                                                     keep_rows=self.status_rows()))
+
+    def status_rows(self) -> int:
+        """Rows from the status bar down (status, explanation, footer) when the main screen is the one on top:
+        the help and the palette leave them in sight."""
+        if self.screen is not self.screen_stack[0] or self.layout_mode == "too-small":
+            return 0
+        return max(0, self.size.height - self.query_one("#status").region.y)
 
     def get_system_commands(self, screen):
         """Textual's own palette commands, in the chosen language; its Quit and Screenshot are left out, as
@@ -579,8 +646,17 @@ class ShallowApp(App):
     def action_help(self) -> None:
         from tui.lesson.screen import LessonScreen
 
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(lesson=isinstance(self.screen, LessonScreen)))
+        if isinstance(self.screen, HelpScreen):
+            return
+        # Made once and kept (installed): building it anew each time (its text, CSS and layout) took ~100 ms of a
+        # key's 200 ms over a thin link.
+        lesson = isinstance(self.screen, LessonScreen)
+        name = "help-lesson" if lesson else "help"
+        if not self.is_screen_installed(name):
+            self.install_screen(HelpScreen(lesson=lesson), name)
+        screen = self.get_screen(name)
+        screen.keep_rows = self.status_rows()
+        self.push_screen(screen)
 
     def screenshot_name(self) -> str:
         return f"shallow-tui-iter{self.trainer.iteration}-{self.config.init}.svg"
@@ -608,6 +684,9 @@ class ShallowApp(App):
     _exiting = False
 
     async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.CursorPosition):
+            self.delta_display.answered()  # the terminal has read our output up to its request (terminal_display)
+            return
         if isinstance(event, events.Key):
             if self._exiting:
                 return  # keys typed after the exit began would act on screens being torn down

@@ -29,6 +29,7 @@ from tui.run_side import (LEARNING_RATES, SCALES, RunSide, TimedRuns, cycle, fil
                           move_weights_layer, next_in)
 from tui.run_facts import REFERENCE_SCALE
 from tui.screens.palette import ListedCommands
+from tui.screens.under_modal import QuietUnderModal
 from tui.widgets.boundary import DecisionBoundary
 from tui.widgets.compare_chart import CompareChart
 from tui.widgets.diagram import NetworkDiagram
@@ -114,7 +115,7 @@ class CompareCommands(ListedCommands):
         yield t("compare.cmd.leave"), screen.action_leave, ""
 
 
-class CompareScreen(TimedRuns, Screen):
+class CompareScreen(QuietUnderModal, TimedRuns, Screen):
     """Zeros vs random (by default) side by side; see the module docstring."""
 
     COMMANDS = Screen.COMMANDS | {CompareCommands}
@@ -217,14 +218,14 @@ class CompareScreen(TimedRuns, Screen):
                 widget.update(status)
                 status_rows += lines
             self._keep_toasts_below(1 + status_rows)
-            self.query_one("#cmp-chart", CompareChart).show(frames)
+            self.show_picture(self.query_one("#cmp-chart", CompareChart), frames)
             for side in SIDES:
                 if not (self.both_shown or side == self.shown_side):
                     continue
                 label = Text(f" {side} ", "bold reverse", no_wrap=True, overflow="ellipsis", end="")
                 label.append(" " + t("compare.side", side=side, init=init_label(frames[side].config)), "bold")
                 self.query_one(f"#cmp-label-{side}", Static).update(label)
-                self.query_one(f"#{DETAIL_PANELS[self.panel]}-{side}").show(frames[side])
+                self.show_picture(self.query_one(f"#{DETAIL_PANELS[self.panel]}-{side}"), frames[side])
 
     def _keep_toasts_below(self, rows: int) -> None:
         """Toasts start below the title and both status lines (app.tcss says 3 rows: one line each), which take

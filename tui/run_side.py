@@ -3,6 +3,7 @@ the lesson), plus the timer-driven stepping that compare mode and the lesson sha
 from __future__ import annotations
 
 import re
+import time
 
 from engine.config import Config
 from engine.history import Record
@@ -22,6 +23,9 @@ STRIDES = (1, 10, 100, 1000)  # iterations per step key: ] and [ move along thes
 # also has None, "as fast as it goes"; screens stepped on the UI thread stop at 10 000 (a tick of 1000
 # iterations at n_h = 4 is a few tens of milliseconds).
 TIMED_SPEEDS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000)
+# Pictures (chart, network, weights, boundary) while a run runs: at most this often. Numbers that change at 100
+# iterations a second cannot be read faster, and the chart and thumbnails are the costly part of a frame.
+PICTURE_INTERVAL = 1 / 4
 
 
 def speed_text(speed: int | None) -> str:
@@ -154,6 +158,37 @@ class TimedRuns:
     _timer = None
     speed = 100
     _carry = 0  # iterations × ticks per second owed by earlier ticks (below 10 it/s a tick is less than one)
+    _pictures: dict | None = None  # widget -> the arguments of its newest show(), not drawn yet
+    _pictures_timer = None
+    _pictures_drawn_at = -1.0
+
+    def show_picture(self, widget, *args) -> None:
+        """``widget.show(*args)`` after the counters: on the screen update after the one that shows them (a key's
+        numbers do not wait for the chart), and at most every PICTURE_INTERVAL while running (the newest)."""
+        if self._pictures is None:
+            self._pictures = {}
+        first = not self._pictures
+        self._pictures[widget] = args
+        if not first or self._pictures_timer is not None:
+            return
+        wait = self._pictures_drawn_at + PICTURE_INTERVAL - time.monotonic() if self._timer is not None else 0
+        if wait > 0:
+            self._pictures_timer = self.set_timer(wait, self._draw_pictures_soon)
+        else:
+            self.call_after_refresh(self._draw_pictures)
+
+    def _draw_pictures_soon(self) -> None:
+        self._pictures_timer = None
+        self.call_after_refresh(self._draw_pictures)
+
+    def _draw_pictures(self) -> None:
+        pending, self._pictures = self._pictures or {}, {}
+        if not pending or not self.is_attached:
+            return
+        self._pictures_drawn_at = time.monotonic()
+        with self.app.batch_update():
+            for widget, args in pending.items():
+                widget.show(*args)
 
     def runs(self) -> list[RunSide]:
         raise NotImplementedError

@@ -25,8 +25,11 @@ suspend, and reports an input EOF / EIO as a lost terminal (tui/signals.py's ``E
 and also watches the terminal for a hang-up, so an EOF never turns into a busy loop).
 
 For issue 13 (skip frames when the terminal does not keep up): ``TerminalOutput.stalled_for()`` says how long
-the terminal has been refusing output; while it is stalled the UI thread can leave screen updates out instead
-of queueing them. Nothing is ever cut in the middle while the app runs normally: the writer waits, as before.
+the terminal has been refusing output, and ``in_flight`` how much the UI thread has handed the writer thread that
+the terminal has not taken yet; ``GuardedDriver.output_busy()`` is that count, and ``on_drained`` is called (from
+the writer thread) each time it falls back to 0. tui/terminal_display.py holds screen updates back while output
+is busy instead of queueing them. Nothing is ever cut in the middle while the app runs normally: the writer
+waits, as before.
 """
 from __future__ import annotations
 
@@ -92,16 +95,35 @@ class TerminalOutput:
         self.bytes_dropped = 0
         self._waiting_since: float | None = None
         self._lock = threading.Lock()  # the WriterThread, and restore() from the exit path
+        self.in_flight = 0  # characters handed to the writer thread (``expect``) and not yet written or dropped
+        self.on_drained: Callable[[], None] | None = None  # called by the writer thread when in_flight gets to 0
+        self._count_lock = threading.Lock()  # in_flight: the UI thread adds, the writer thread takes away
 
     # -- what WriterThread uses ----------------------------------------------------------------------------
     def write(self, text: str) -> int:
         data = text.encode(self.encoding, self.errors)
-        with self._lock:
-            complete = self._write(data)
+        try:
+            with self._lock:
+                complete = self._write(data)
+        finally:
+            self._taken(len(text))
         if complete:  # Textual 8.2.8 leaves the alternate screen, then shows the cursor, then ends focus events
             self._left_alt_screen = self._left_alt_screen or LEAVE_ALT_SCREEN in data
             self.restored = self.restored or (self._left_alt_screen and FOCUS_EVENTS_OFF in data)
         return len(text)
+
+    def expect(self, characters: int) -> None:
+        """The UI thread queued a write of this many characters for the writer thread."""
+        with self._count_lock:
+            self.in_flight += characters
+
+    def _taken(self, characters: int) -> None:
+        with self._count_lock:
+            self.in_flight = max(0, self.in_flight - characters)
+            drained = self.in_flight == 0
+        callback = self.on_drained
+        if drained and callback is not None:
+            callback()
 
     def flush(self) -> None:
         """Nothing is buffered: ``write`` hands every byte to the kernel (or drops it)."""
@@ -208,6 +230,27 @@ class GuardedDriver(LinuxDriver):
     def start_application_mode(self) -> None:
         self.guard.attach_loop(asyncio.get_running_loop(), self)
         super().start_application_mode()
+
+    def write(self, data: str) -> None:
+        output = self.guard.output
+        output.expect(len(data))
+        try:
+            super().write(data)
+        except BaseException:
+            output._taken(len(data))
+            raise
+
+    def output_busy(self) -> bool:
+        """A write is still on its way to the terminal (queued, or waiting for the terminal to take it)."""
+        return self.guard.output.in_flight > 0
+
+    @property
+    def on_drained(self) -> Callable[[], None] | None:
+        return self.guard.output.on_drained
+
+    @on_drained.setter
+    def on_drained(self, callback: Callable[[], None] | None) -> None:
+        self.guard.output.on_drained = callback
 
     def _sigtstp_application(self, *args) -> None:
         self._suspended_here = self._auto_restart

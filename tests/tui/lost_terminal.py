@@ -156,6 +156,7 @@ class PtySession(_Session):
     def __init__(self, args: tuple[str, ...] = (), size: tuple[int, int] = (80, 24), env: dict | None = None,
                  command: list[str] | None = None, app_dir: str | os.PathLike = ROOT) -> None:
         self.mark = uuid.uuid4().hex
+        self.size = size
         self.master, slave = pty.openpty()
         set_window(slave, *size)
         self.cwd = _scratch_directory()
@@ -199,6 +200,30 @@ class PtySession(_Session):
                 break
             self.read(0.05)
         return text in self.output
+
+    def shows(self, text: str, seconds: float = 30.0) -> bool:
+        """``text`` is on the screen the app drew (its output so far played through pyte, a terminal emulator):
+        the app sends only the cells that change (tui/screen_delta.py), so a word on screen need not be whole in
+        ``output``."""
+        end = time.monotonic() + seconds
+        while True:
+            if text in self._screen_text():
+                return True
+            if time.monotonic() >= end or self.process.poll() is not None:
+                self.read(0.2)
+                return text in self._screen_text()
+            self.read(0.05)
+
+    def _screen_text(self) -> str:
+        import pyte  # the test extra
+
+        if getattr(self, "_pyte", None) is None:
+            screen = pyte.Screen(*self.size)
+            self._pyte, self._pyte_read = (screen, pyte.ByteStream(screen)), 0
+        screen, stream = self._pyte
+        stream.feed(bytes(self.output[self._pyte_read:]))
+        self._pyte_read = len(self.output)
+        return "\n".join(screen.display)
 
     def send(self, keys: bytes) -> bool:
         """Type ``keys``; False if the pty's input buffer is full (the app stopped reading) or gone."""

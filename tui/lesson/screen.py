@@ -22,6 +22,7 @@ from tui.lesson.steps import STEPS, set_up, text_values
 from tui.keys import DRIVE_KEYS, INIT_KEYS, PANEL_KEYS, RUN_KEYS
 from tui.run_side import (SCALES, RunSide, TimedRuns, cycle, file_part, hidden_after, hidden_refusal, move_weights_layer,
                           next_in, run_panels, speed_at_least)
+from tui.screens.under_modal import QuietUnderModal
 from tui.widgets.run_frame import init_label
 from tui.widgets.status import fit_line, status_parts
 
@@ -32,7 +33,7 @@ NOTICE_STYLES = {"information": "bold", "warning": "bold yellow", "error": "bold
 TEXT_BOX_SHARE = 0.6  # of the screen's rows at most (#lesson-box's max-height)
 
 
-class LessonScreen(TimedRuns, Screen):
+class LessonScreen(QuietUnderModal, TimedRuns, Screen):
     DEFAULT_CSS = """
     LessonScreen { layout: vertical; }
     #lesson-box { height: auto; max-height: 60%; border: round $accent; border-title-style: bold;
@@ -177,7 +178,7 @@ class LessonScreen(TimedRuns, Screen):
             for key, name in PANELS.items():
                 panel = self.query_one(f"#lesson-{name}")
                 panel.display = key == self.panel
-            self.query_one(f"#lesson-{PANELS[self.panel]}").show(frame)
+            self.show_picture(self.query_one(f"#lesson-{PANELS[self.panel]}"), frame)
             # One line, so the panel keeps its rows: the contract's words always, the rest if it fits (the
             # accuracy first: steps 4, 7 and 9 are about it). No stride or run state: the box's edge has them.
             status = fit_line(status_parts(frame, pace=False), self.app.size.width - 2)

@@ -20,12 +20,27 @@ from textual.widgets.option_list import Option
 
 from tui.i18n import t
 from tui.keys import SCREENSHOT_KEY
+from tui.screens.under_modal import DimmedBackdrop
 
 
-class BurstSafeCommandPalette(CommandPalette):
+class BurstSafeCommandPalette(DimmedBackdrop, CommandPalette):
+    """``keep_rows``: rows at the bottom the list of commands leaves uncovered (as the help does: the status bar,
+    explanation and footer of a run that goes on underneath)."""
+
     BINDINGS = [SCREENSHOT_KEY]  # added to the palette's own
+    LIST_TOP = 7  # rows above the list: Textual's margin (3), the search input (3), the list's top border (1)
+
+    def __init__(self, *args, keep_rows: int = 0, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.keep_rows = keep_rows
+
+    def on_resize(self) -> None:
+        if self.keep_rows and self._has_command_list():
+            rows = self.app.size.height - self.LIST_TOP - 1 - self.keep_rows  # and the bottom border
+            self.query_one(CommandList).styles.max_height = max(4, rows)
 
     def on_mount(self) -> None:
+        self.on_resize()
         command_list = self.query_one(CommandList)
         add_option = command_list.add_option
 

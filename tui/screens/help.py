@@ -11,6 +11,7 @@ from textual.widgets import Static
 from tui.cells import wrap_cells
 from tui.i18n import t, translate_bindings
 from tui.keys import SCREENSHOT_KEY
+from tui.screens.under_modal import DimmedBackdrop
 
 # (section, ((keys, description), …)); titles and descriptions are table keys, translated when shown.
 KEYS = (
@@ -84,33 +85,62 @@ def help_text(width: int = WIDE, lesson: bool = False) -> Text:
 
 
 class HelpText(Static):
-    """Re-laid out for its own width, so wrapped descriptions stay in their column."""
+    """Re-laid out for its own width, so wrapped descriptions stay in their column. ``width``: the width it is
+    expected to get (laid out once, not twice, when that is right)."""
 
-    def __init__(self, lesson: bool, **options) -> None:
-        super().__init__(help_text(lesson=lesson), **options)
+    def __init__(self, lesson: bool, width: int = WIDE, **options) -> None:
+        super().__init__(help_text(width, lesson=lesson), **options)
         self.lesson = lesson
+        self._width = width
 
     def on_resize(self) -> None:
-        self.update(help_text(self.content_size.width, self.lesson))
+        if self.content_size.width != self._width:
+            self._width = self.content_size.width
+            self.update(help_text(self._width, self.lesson))
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(DimmedBackdrop, ModalScreen[None]):
+    """``keep_rows``: rows at the bottom left uncovered (the main screen's status bar, explanation and footer, so
+    the run's numbers stay in sight while it runs under the help)."""
+
     BINDINGS = [
         Binding("escape,q,question_mark,f1", "dismiss", "key.close", show=False),
         SCREENSHOT_KEY,
     ]
 
-    def __init__(self, lesson: bool = False) -> None:
+    def __init__(self, lesson: bool = False, keep_rows: int = 0) -> None:
         super().__init__()
         translate_bindings(self)
         self.lesson = lesson
+        self.keep_rows = keep_rows
+
+    BOX_CHROME = 4  # the box's border and padding, in cells across (app.tcss)
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="help-box"):
-            yield HelpText(self.lesson, id="help-text")
+        width, height = self.app.size
+        box_height = self.box_height(height)
+        text_width = min(WIDE + self.BOX_CHROME, int(0.9 * width)) - self.BOX_CHROME
+        if len(help_text(text_width, self.lesson).plain.splitlines()) > box_height - 2:
+            text_width -= 2  # it will scroll: room for the scrollbar
+        with VerticalScroll(id="help-box") as box:
+            box.styles.height = box_height
+            yield HelpText(self.lesson, max(10, text_width), id="help-text")
 
     def on_mount(self) -> None:
         self.query_one("#help-box").border_title = t("help.title")
+
+    def box_height(self, height: int) -> int:
+        """90% of the screen, from the row under the title bar, above the kept rows."""
+        return max(5, min(round(0.9 * height), height - 1 - self.keep_rows))
+
+    def on_resize(self) -> None:
+        self.query_one("#help-box").styles.height = self.box_height(self.app.size.height)
+
+    def on_screen_resume(self) -> None:
+        """Opened again (the app keeps one): the rows to leave may differ, and it starts from the top."""
+        box = self.query_one("#help-box")
+        box.styles.height = self.box_height(self.app.size.height)
+        box.scroll_home(animate=False)
 
     async def action_dismiss(self, result=None) -> None:
         self.dismiss(None)

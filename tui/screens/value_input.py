@@ -19,6 +19,7 @@ from engine.config import ConfigError
 from tui.i18n import app_error_text, t, translate_bindings
 from tui.keys import SCREENSHOT_KEY
 from tui.screens.palette import ListedCommands, run_screen
+from tui.screens.under_modal import DimmedBackdrop
 
 if TYPE_CHECKING:
     from tui.app import ShallowApp
@@ -91,7 +92,7 @@ def current_value(app: "ShallowApp", option: str, target="main") -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
-class ValueInputScreen(ModalScreen[None]):
+class ValueInputScreen(DimmedBackdrop, ModalScreen[None]):
     """One line to type a value into; enter applies it (and closes if it was good), escape cancels."""
 
     BINDINGS = [Binding("escape", "dismiss", "key.cancel", show=False), SCREENSHOT_KEY]
