@@ -206,8 +206,8 @@ class CompareScreen(QuietUnderModal, TimedRuns, Screen):
             if gap >= 1:
                 title.append(" " * gap + right + " ")
             title.truncate(width, overflow="ellipsis")
-            self.query_one("#cmp-title", Static).update(title)
-            self.query_one("#cmp-keys", Static).update(key_line(width))
+            self.update_changed(self.query_one("#cmp-title", Static), title)
+            self.update_changed(self.query_one("#cmp-keys", Static), key_line(width))
             status_rows = 0
             for side in SIDES:
                 status = side_status(side, frames[side], width)
@@ -215,7 +215,7 @@ class CompareScreen(QuietUnderModal, TimedRuns, Screen):
                 lines = status.plain.count("\n") + 1
                 if widget.styles.height is None or widget.styles.height.value != lines:
                     widget.styles.height = lines
-                widget.update(status)
+                self.update_changed(widget, status)
                 status_rows += lines
             self._keep_toasts_below(1 + status_rows)
             self.show_picture(self.query_one("#cmp-chart", CompareChart), frames)
@@ -224,7 +224,7 @@ class CompareScreen(QuietUnderModal, TimedRuns, Screen):
                     continue
                 label = Text(f" {side} ", "bold reverse", no_wrap=True, overflow="ellipsis", end="")
                 label.append(" " + t("compare.side", side=side, init=init_label(frames[side].config)), "bold")
-                self.query_one(f"#cmp-label-{side}", Static).update(label)
+                self.update_changed(self.query_one(f"#cmp-label-{side}", Static), label)
                 self.show_picture(self.query_one(f"#{DETAIL_PANELS[self.panel]}-{side}"), frames[side])
 
     def _keep_toasts_below(self, rows: int) -> None:

@@ -190,6 +190,15 @@ class TimedRuns:
             for widget, args in pending.items():
                 widget.show(*args)
 
+    @staticmethod
+    def update_changed(widget, content, layout: bool = False) -> None:
+        """``widget.update(content)`` only when the content changed, and without a layout pass unless asked for (a
+        line whose height the screen sets): Static.update lays the whole screen out again by default, for every
+        line of every tick, and that was most of a running compare tick's cost."""
+        if getattr(widget, "_shown_content", None) != content:
+            widget._shown_content = content
+            widget.update(content, layout=layout)
+
     def runs(self) -> list[RunSide]:
         raise NotImplementedError
 

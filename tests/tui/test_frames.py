@@ -317,3 +317,35 @@ def test_the_output_counts_what_is_on_its_way_and_says_when_the_terminal_has_tak
                 os.close(fd)
             except OSError:
                 pass
+
+
+@pytest.mark.parametrize("key", ["c", "g"])
+async def test_a_running_compare_or_lesson_tick_lays_nothing_out_again(key):
+    """A tick changes numbers in lines of fixed height: Static.update's default layout pass (the whole screen
+    arranged again, ~12 ms at 80×24) for each of them, ten times a second, was most of a running tick's cost."""
+    from textual.screen import Screen
+
+    app = running_app()
+    terminal = Terminal(app, 80, 24)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(key)
+        await pilot.pause()
+        screen = app.screen
+        trainer = screen.runs()[0].trainer
+        passes = []
+        original = Screen._refresh_layout
+
+        def counting(self, *args, **kwargs):
+            passes.append(self)
+            return original(self, *args, **kwargs)
+
+        Screen._refresh_layout = counting
+        try:
+            for _ in range(10):
+                screen._tick()  # as the auto-run timer does, ten times a second
+                await pilot.pause()
+        finally:
+            Screen._refresh_layout = original
+        assert trainer.iteration == screen.speed  # ten ticks: a second's worth
+        assert f"iter {trainer.iteration} " in terminal.text()
+        assert passes == []

@@ -174,7 +174,7 @@ class LessonScreen(QuietUnderModal, TimedRuns, Screen):
             # "? help", which stays in sight when a small terminal (60×16) scrolls the text and its key line.
             box.border_subtitle = " · ".join((t("status.stride", stride=self.stride), self.run_state(),
                                               t("keyline.help")))
-            self.query_one("#lesson-text", Static).update(lesson_text)
+            self.update_changed(self.query_one("#lesson-text", Static), lesson_text, layout=True)
             for key, name in PANELS.items():
                 panel = self.query_one(f"#lesson-{name}")
                 panel.display = key == self.panel
@@ -182,7 +182,7 @@ class LessonScreen(QuietUnderModal, TimedRuns, Screen):
             # One line, so the panel keeps its rows: the contract's words always, the rest if it fits (the
             # accuracy first: steps 4, 7 and 9 are about it). No stride or run state: the box's edge has them.
             status = fit_line(status_parts(frame, pace=False), self.app.size.width - 2)
-            self.query_one("#lesson-status", Static).update(status)
+            self.update_changed(self.query_one("#lesson-status", Static), status)
 
     # -- free play -------------------------------------------------------------------------------------
     def runs(self) -> list[RunSide]:
