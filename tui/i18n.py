@@ -135,10 +135,10 @@ EN: dict[str, str] = {
     # -- the explanation line -------------------------------------------------------------------------------
     "explain.diverged": ("diverged: the loss became infinite or NaN and training stopped — lower the learning rate "
                          "(L) or press x to start again"),
-    "explain.frozen_zero_tanh_still": ("frozen: zero weights with tanh: every weight gradient is exactly 0, and db2 "
+    "explain.frozen_zero_tanh_still": ("frozen: zero weights with tanh: every weight gradient is exactly 0, and {bias} "
                                        "too (the classes are balanced) — press x for random init"),
     "explain.frozen_zero_tanh": ("frozen: zero weights with tanh: every weight gradient is exactly 0; only the output "
-                                 "bias moves (db2 = {db2}), shifting all predictions alike"),
+                                 "bias moves ({bias} = {db}), shifting all predictions alike"),
     "explain.frozen": "frozen: every weight gradient is exactly 0, so no weight can move — press x for random init",
     "explain.symmetric": ("symmetric: all {n_h} hidden units are identical and get identical gradient rows; they "
                           "will stay identical — press x for random init"),
@@ -181,9 +181,52 @@ EN: dict[str, str] = {
     "diagram.inputs": "in",
     "diagram.unit": "unit",
     "diagram.edges": " edges: ┄ small ─ mid ━ large, + − 0 sign",
-    "diagram.inputs_are": " inputs: {inputs}",
-    "diagram.edges_first_two": " (edges from i1, i2 only)",
     "diagram.pictures": " A1: dark low, light high; ≡A same unit",
+    # t14d (issue 14): the deep network's drawing (tui/widgets/layered_diagram.py)
+    "diagram.inputs_named": "inputs: {first}",
+    "diagram.layer_one": "layer {l} · 1 unit",
+    "diagram.layer_distinct": "layer {l} · {n} units, all distinct",
+    "diagram.layer_identical": "layer {l} · {n} units, all identical",
+    "diagram.layer_kinds": "layer {l} · {n} units of {k} kinds",
+    "diagram.distinct": "{k} distinct",
+    "diagram.more_distinct": "{k} more distinct",
+    "diagram.spread": "spread of A{l} {spread}",
+    "diagram.kinds": "{n} in {k} kinds",
+    "diagram.edges_deep": " ← edges in: ┄ ─ ━ size · + − 0 sign, ± mixed",
+    "diagram.pictures_deep": " ×k: k identical units · ▀ A[l](x1,x2)",
+    # t14d (issue 14): the explanation line of a network with several hidden layers or other inputs
+    "explain.k_of_n": "{k} of {n}",
+    "explain.one_unit_features": ("learning: the loss fell from {start} at iteration 0, but one hidden unit is one "
+                                  "weighted sum of the inputs: the boundary is one level curve of it"),
+    "explain.one_unit_features_ready": ("iteration 0: one hidden unit is one weighted sum of the inputs, so the "
+                                        "boundary is one level curve of it — + adds units, space steps"),
+    "explain.one_unit_features_now": ("one hidden unit is one weighted sum of the inputs, so the boundary is one "
+                                      "level curve of it — + adds units"),
+    "explain.one_unit_features_barely": ("the loss has hardly moved from {start} at iteration 0, and one hidden unit "
+                                         "is one weighted sum of the inputs: the boundary is one level curve of it"),
+    "explain.deep_symmetric": ("symmetric: all units identical in every layer ({layers} distinct); identical "
+                               "gradient rows keep them so — x: random init"),
+    "explain.deep_partly": ("partly symmetric: only {layers} units distinct; units of a kind keep identical gradient "
+                            "rows — x: random init"),
+    "explain.deep_saturated_start": ("saturated start: |Z[l]| > 3 for {shares} of each layer, where "
+                                     "{activation}′ < {slope} — step on to compare with the same network at ×0.01"),
+    "explain.deep_saturated_slower": ("saturated start (|Z[l]| > 3: {shares} at iteration 0): after {iterations} "
+                                      "iterations acc {acc}, against {reference} at ×0.01: slower"),
+    "explain.deep_saturated_same": ("saturated start (|Z[l]| > 3: {shares} at iteration 0), yet after {iterations} "
+                                    "iterations acc {acc}, about that of ×0.01 ({reference})"),
+    "explain.deep_saturated_faster": ("saturated start (|Z[l]| > 3: {shares} at iteration 0), yet after "
+                                      "{iterations} iterations acc {acc}, ahead of ×0.01 ({reference})"),
+    "explain.deep_fades": ("the signal fades layer by layer (spread of A[l]: {spreads}) — i: xavier or he, scaled "
+                           "to each layer's fan-in"),
+    "explain.deep_fades_here": "the signal fades layer by layer (spread of A[l]: {spreads})",
+    "explain.deep_grows": ("the signal grows layer by layer (spread of A[l]: {spreads}) — S lowers the scale, i: "
+                           "xavier or he"),
+    "explain.deep_grows_here": "the signal grows layer by layer (spread of A[l]: {spreads})",
+    "explain.deep_ready": ("iteration 0: every layer's units start different (smallest gaps {gaps}), so each will "
+                           "get its own gradient"),
+    "explain.deep_learning": ("learning: the loss fell from {start} at iteration 0; all units differ ({layers} "
+                              "distinct), so each learns its own feature"),
+    "explain.deep_learning_now": "every layer's units differ ({layers} distinct), so each learns its own feature",
     "weights.unit": "unit",
     "weights.identical_units": "identical units: ",
     "weights.identical_grads": "identical gradient rows: ",
@@ -637,10 +680,10 @@ KO: dict[str, str] = {
     "tab.3": "손실",
     "tab.4": "경계",
     "explain.diverged": "diverged: 손실이 무한대나 NaN이 되어 학습이 멈췄습니다 — 학습률을 낮추거나 (L) x로 다시 시작하세요",
-    "explain.frozen_zero_tanh_still": ("frozen: tanh에서 가중치가 0이면 모든 가중치 기울기가 정확히 0이고, db2도 "
+    "explain.frozen_zero_tanh_still": ("frozen: tanh에서 가중치가 0이면 모든 가중치 기울기가 정확히 0이고, {bias}도 "
                                        "0입니다 (두 클래스의 예제 수가 같음) — x로 무작위 초기화"),
     "explain.frozen_zero_tanh": ("frozen: tanh에서 가중치가 0이면 모든 가중치 기울기가 정확히 0입니다. 출력 편향만 "
-                                 "움직여 (db2 = {db2}) 모든 예측을 똑같이 옮깁니다"),
+                                 "움직여 ({bias} = {db}) 모든 예측을 똑같이 옮깁니다"),
     "explain.frozen": "frozen: 모든 가중치 기울기가 정확히 0이라 어떤 가중치도 움직이지 않습니다 — x로 무작위 초기화",
     "explain.symmetric": ("대칭: 은닉 유닛 {n_h}개가 모두 같고 같은 기울기 행을 받으므로 계속 같습니다 — x로 "
                           "무작위 초기화"),
@@ -679,9 +722,48 @@ KO: dict[str, str] = {
     "diagram.inputs": "입력",
     "diagram.unit": "유닛",
     "diagram.edges": " 선: ┄ 작음 ─ 중간 ━ 큼, + − 0 부호",
-    "diagram.inputs_are": " 입력: {inputs}",
-    "diagram.edges_first_two": " (선은 i1, i2에서만)",
     "diagram.pictures": " A1: 어두우면 낮음, 밝으면 높음; ≡A 같은 유닛",
+    # t14d (issue 14): the deep network's drawing (tui/widgets/layered_diagram.py)
+    "diagram.inputs_named": "입력: {first}",
+    "diagram.layer_one": "층 {l} · 유닛 1개",
+    "diagram.layer_distinct": "층 {l} · 유닛 {n}개, 모두 다름",
+    "diagram.layer_identical": "층 {l} · 유닛 {n}개, 모두 같음",
+    "diagram.layer_kinds": "층 {l} · 유닛 {n}개, {k}종류",
+    "diagram.distinct": "{k}개 다름",
+    "diagram.more_distinct": "나머지 {k}개 다름",
+    "diagram.spread": "A{l}의 퍼짐 {spread}",
+    "diagram.kinds": "{n}개 {k}종류",
+    "diagram.edges_deep": " ← 들어오는 선: ┄ ─ ━ 크기 · + − 0 ± 부호",
+    "diagram.pictures_deep": " ×k: 같은 유닛 k개 · ▀ A[l](x1,x2)",
+    # t14d (issue 14): the explanation line of a network with several hidden layers or other inputs
+    "explain.k_of_n": "{k}/{n}",
+    "explain.one_unit_features": ("학습 중: 손실이 반복 0의 {start}에서 줄었지만, 은닉 유닛 하나는 입력의 가중합 하나라서 "
+                                  "경계는 그 가중합의 등고선 하나입니다"),
+    "explain.one_unit_features_ready": ("반복 0: 은닉 유닛 하나는 입력의 가중합 하나라서 경계는 그 가중합의 등고선 "
+                                        "하나입니다 — +로 유닛 추가, space로 한 스텝"),
+    "explain.one_unit_features_now": "은닉 유닛 하나는 입력의 가중합 하나라서 경계는 그 가중합의 등고선 하나입니다 — +로 유닛 추가",
+    "explain.one_unit_features_barely": ("손실이 반복 0의 {start}에서 거의 움직이지 않았고, 은닉 유닛 하나는 입력의 "
+                                         "가중합 하나라서 경계는 그 가중합의 등고선 하나입니다"),
+    "explain.deep_symmetric": ("대칭: 모든 층에서 유닛이 모두 같고 (층별 종류 수 {layers}) 같은 기울기 행을 받아 계속 "
+                               "같습니다 — x로 무작위 초기화"),
+    "explain.deep_partly": ("부분 대칭: 층별 종류 수가 {layers}뿐입니다. 같은 종류의 유닛은 같은 기울기 행을 받아 계속 "
+                            "같습니다 — x로 무작위 초기화"),
+    "explain.deep_saturated_start": ("포화된 시작: 층별 |Z[l]| > 3 비율 {shares}, 그곳에서 {activation}′ < {slope} — space로 진행하며 "
+                                     "×0.01로 시작한 같은 신경망과 비교해 보세요"),
+    "explain.deep_saturated_slower": ("포화된 시작 (반복 0에서 층별 |Z[l]| > 3: {shares}): 반복 {iterations}번 후 정확도 {acc}, ×0.01은 "
+                                      "{reference}: 더 느리게 배웁니다"),
+    "explain.deep_saturated_same": ("포화된 시작 (반복 0에서 층별 |Z[l]| > 3: {shares})인데도 반복 {iterations}번 후 정확도 {acc}, "
+                                    "×0.01({reference})과 비슷합니다"),
+    "explain.deep_saturated_faster": ("포화된 시작 (반복 0에서 층별 |Z[l]| > 3: {shares})인데도 반복 {iterations}번 후 정확도 {acc}, "
+                                      "×0.01({reference})보다 앞섭니다"),
+    "explain.deep_fades": "신호가 층을 지날수록 약해집니다 (A[l]의 퍼짐: {spreads}) — i로 xavier나 he 선택 (층마다 입력 수에 맞춘 스케일)",
+    "explain.deep_fades_here": "신호가 층을 지날수록 약해집니다 (A[l]의 퍼짐: {spreads})",
+    "explain.deep_grows": "신호가 층을 지날수록 커집니다 (A[l]의 퍼짐: {spreads}) — S로 스케일 낮추기, i로 xavier나 he 선택",
+    "explain.deep_grows_here": "신호가 층을 지날수록 커집니다 (A[l]의 퍼짐: {spreads})",
+    "explain.deep_ready": "반복 0: 모든 층의 유닛이 다르게 시작하므로 (층별 최소 간격 {gaps}) 각자 다른 기울기를 받게 됩니다",
+    "explain.deep_learning": ("학습 중: 손실이 반복 0의 {start}에서 줄었습니다. 모든 층의 유닛이 서로 달라 (층별 종류 "
+                              "수 {layers}) 각자 자기 특징을 배웁니다"),
+    "explain.deep_learning_now": "모든 층의 유닛이 서로 달라 (층별 종류 수 {layers}) 각자 자기 특징을 배웁니다",
     "weights.unit": "유닛",
     "weights.identical_units": "같은 유닛: ",
     "weights.identical_grads": "같은 기울기 행: ",

@@ -27,6 +27,13 @@ class Start:
 
     loss: float | None  # None when not finite
     saturated_share: float  # share of the entries of Z1 = W1·X + b1 with |z| > SATURATED_Z
+    saturated_shares: tuple[float, ...] = ()  # the same for Z[l] of each hidden layer l = 1 … L-1 (Z1's first)
+
+    @property
+    def saturated_layers(self) -> tuple[int, ...]:
+        """The hidden layers (1-based) where more than SATURATED_START of |Z[l]| is above SATURATED_Z."""
+        shares = self.saturated_shares or (self.saturated_share,)
+        return tuple(l for l, share in enumerate(shares, start=1) if share > SATURATED_START)
 
 
 @dataclass(frozen=True)
@@ -55,7 +62,8 @@ class RunFacts:
 
     @property
     def saturated_start(self) -> bool:
-        return self.start.saturated_share > SATURATED_START
+        """More than SATURATED_START of |Z[l]| above SATURATED_Z at iteration 0, in some hidden layer."""
+        return bool(self.start.saturated_layers)
 
 
 def reference_config(config):
@@ -68,11 +76,13 @@ def start_of(trainer: Trainer) -> Start:
     _, state = trainer.checkpoints.latest_at_or_before(0)
     first = Trainer(trainer.config, trainer.data)
     first.params.load(state)
+    loss = first.loss  # a forward pass at iteration 0: Z[1] … Z[L] of the inputs the network sees (--features)
+    shares = []
     with np.errstate(all="ignore"):
-        Z1 = state.W1 @ trainer.X + state.b1  # trainer.X: the inputs the network sees (--features)
-        share = float(np.count_nonzero(np.abs(Z1) > SATURATED_Z)) / Z1.size
-    loss = first.loss
-    return Start(loss=loss if np.isfinite(loss) else None, saturated_share=share)
+        for l in range(1, first.net.L):
+            Z = first.net.Z_of(l)
+            shares.append(float(np.count_nonzero(np.abs(Z) > SATURATED_Z)) / Z.size)
+    return Start(loss=loss if np.isfinite(loss) else None, saturated_share=shares[0], saturated_shares=tuple(shares))
 
 
 class RunFactSource:

@@ -2,6 +2,8 @@
 without an error, the status bar counts distinct units per layer, and the boundary is the deep network's."""
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 
@@ -56,8 +58,9 @@ async def test_other_inputs_open_and_draw(make_app):
         await pilot.pause()
         weights = str(app.query_one("#weights-table").render())
         assert "W1[·,x1x2]" in weights
-        diagram = str(app.query_one("#diagram").render())
-        assert "i3 x1x2" in diagram
+        diagram = str(app.query_one("#diagram").render())  # each input by its feature name, with its edges
+        for name in ("x1", "x2", "x1x2"):
+            assert len(re.findall(rf"^ {name} +[┄─━]+[+−0][┄─━]+ ", diagram, re.MULTILINE)) == 3, diagram
         await pilot.press("q")
     assert app.return_code == 0
 
