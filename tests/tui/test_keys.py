@@ -275,5 +275,5 @@ async def test_ctrl_s_saves_what_a_modal_screen_shows(make_app, tmp_path, monkey
         await pilot.pause()
         assert app.screen is modal  # still open: ctrl+s closed nothing
         saved = list(tmp_path.glob("*.svg"))
-        assert [p.name for p in saved] == ["shallow-tui-iter0-zeros.svg"]
+        assert [p.name for p in saved] == ["flower-tanh-h4-zeros-iter0.svg"]
         assert shown in saved[0].read_text().replace("&#160;", " ")
