@@ -133,8 +133,8 @@ EN: dict[str, str] = {
     "tab.3": "loss",
     "tab.4": "boundary",
     # -- the explanation line -------------------------------------------------------------------------------
-    "explain.diverged": ("diverged: the loss became infinite or NaN and training stopped — lower the learning rate "
-                         "(L) or press x to start again"),
+    "explain.diverged": ("diverged: the loss became infinite or NaN and training stopped — L lowers the learning "
+                         "rate and restarts (x restarts with the same rate)"),
     "explain.frozen_zero_tanh_still": ("frozen: zero weights with tanh: every weight gradient is exactly 0, and db2 "
                                        "too (the classes are balanced) — press x for random init"),
     "explain.frozen_zero_tanh": ("frozen: zero weights with tanh: every weight gradient is exactly 0; only the output "
@@ -636,7 +636,8 @@ KO: dict[str, str] = {
     "tab.2": "가중치",
     "tab.3": "손실",
     "tab.4": "경계",
-    "explain.diverged": "diverged: 손실이 무한대나 NaN이 되어 학습이 멈췄습니다 — 학습률을 낮추거나 (L) x로 다시 시작하세요",
+    "explain.diverged": ("diverged: 손실이 무한대나 NaN이 되어 학습이 멈췄습니다 — L은 학습률을 낮춰 다시 시작합니다 "
+                         "(x는 같은 학습률로 다시 시작할 뿐입니다)"),
     "explain.frozen_zero_tanh_still": ("frozen: tanh에서 가중치가 0이면 모든 가중치 기울기가 정확히 0이고, db2도 "
                                        "0입니다 (두 클래스의 예제 수가 같음) — x로 무작위 초기화"),
     "explain.frozen_zero_tanh": ("frozen: tanh에서 가중치가 0이면 모든 가중치 기울기가 정확히 0입니다. 출력 편향만 "

@@ -127,6 +127,22 @@ def test_a_fall_the_status_bar_cannot_show_is_not_called_learning(hidden, key):
     assert found.key == key and "fell" not in found.text() and "learning:" not in found.text()
 
 
+def test_the_diverged_hint_does_not_offer_x_as_a_cure():
+    """"lower the learning rate (L) or press x to start again": x restarts at ×0.01 with the same learning rate,
+    and at lr 1e6 that diverges again (seen in the app at iteration 29). The hint says what each key does."""
+    config = Config(activation="relu", lr=1e6, scale=10.0)
+    _, found = _hint_after(config, 100)
+    assert found.key == "explain.diverged"
+    restarted = Trainer(config.replace(scale=None))  # what x gives: random ×0.01, the same lr
+    restarted.step(100)
+    assert restarted.snapshot().diverged
+    lowered = Trainer(config.replace(lr=10.0))  # what L gives from 1e6 (the next learning rate down)
+    lowered.step(100)
+    assert not lowered.snapshot().diverged
+    text = found.text()
+    assert "or press x" not in text and "L lowers the learning rate" in text and "with the same rate" in text
+
+
 def test_the_yardstick_follows_the_run_back_and_forth():
     source = RunFactSource()
     trainer = Trainer(Config(scale=100.0))
