@@ -141,6 +141,21 @@ def _flat_size(sizes) -> int:
     return sum(sizes[l] * (sizes[l - 1] + 1) for l in range(1, len(sizes)))
 
 
+_ROW_ALIGN = 8  # float64s: 64 bytes, the widest SIMD register and a cache line
+
+
+def _unit_rows(n: int, m: int, fill: float | None = None) -> np.ndarray:
+    """An (n, m) buffer whose rows all start at the same alignment: a view of (n, m') with m' a multiple of 8.
+
+    Why: BLAS and NumPy's SIMD loops treat a row's unaligned head differently from its aligned body, so the
+    same numbers at another alignment can round differently (OpenBLAS's SSE kernels, OPENBLAS_CORETYPE=Prescott,
+    summed two identical rows of m = 101 apart). With a row stride that is a multiple of 64 bytes every row of
+    a layer is computed by the same instructions. (Plainly: np.empty((n, m)).)"""
+    padded = -(-m // _ROW_ALIGN) * _ROW_ALIGN
+    rows = np.empty((n, padded)) if fill is None else np.full((n, padded), fill)
+    return rows[:, :m]
+
+
 def stable_cost(ZL: np.ndarray, Y: np.ndarray) -> float:
     """Cross-entropy from Z[L], never log(0): -[y log σ(z) + (1-y) log(1-σ(z))] = log(1 + e^{(1-2y)·z})."""
     return float(np.logaddexp(0.0, (1.0 - 2.0 * Y) * ZL).mean())
@@ -173,13 +188,14 @@ class Network:
         self.X = X
         self.Y = np.asarray(Y, dtype=np.float64).reshape(1, m)
         # [A[l]; 1] for l = 0 … L-1, A[0] = X: then [W[l+1] | b[l+1]]·[A[l]; 1] = W[l+1]·A[l] + b[l+1].
-        self.A_ones = [np.vstack([X, np.ones((1, m))])] + [np.ones((sizes[l] + 1, m)) for l in range(1, L)]
+        self.A_ones = [_unit_rows(n_x + 1, m, 1.0)] + [_unit_rows(sizes[l] + 1, m, 1.0) for l in range(1, L)]
+        self.A_ones[0][:-1] = X
         self.A = [ones[:-1] for ones in self.A_ones]  # views: A[l] (n[l], m)
         unused = None  # index 0 of the per-layer lists below, so that Z[l] is layer l's as in the course
-        self.Z = [unused] + [np.empty((sizes[l], m)) for l in range(1, L)]
-        self.g_prime = [unused] + [np.empty((sizes[l], m)) for l in range(1, L)]
-        self.dA = [unused] + [np.empty((sizes[l], m)) for l in range(1, L)]
-        self.dZ = [unused] + [np.empty((sizes[l], m)) for l in range(1, L)]
+        self.Z = [unused] + [_unit_rows(sizes[l], m) for l in range(1, L)]
+        self.g_prime = [unused] + [_unit_rows(sizes[l], m) for l in range(1, L)]
+        self.dA = [unused] + [_unit_rows(sizes[l], m) for l in range(1, L)]
+        self.dZ = [unused] + [_unit_rows(sizes[l], m) for l in range(1, L)]
         # W[l]ᵀ, contiguous, for dA[l-1] = W[l]ᵀ·dZ[l] one unit (row) at a time (l = 2 … L-1; the output
         # layer's one row needs no sum: W[L]ᵀ·dZ[L] is an outer product).
         self.W_T = [unused, unused] + [np.empty((sizes[l - 1], sizes[l])) for l in range(2, L)]

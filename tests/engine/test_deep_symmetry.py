@@ -148,3 +148,44 @@ def _engine_symmetric_after(data, layers, steps):
     for _ in range(steps):
         net.step(params, 0.5)
     return all(bit_identical_rows(params.unit_rows(l)) for l in range(1, params.L))
+
+
+_OTHER_KERNELS_CHECK = """
+import numpy as np
+from engine.config import Config
+from engine.datasets import make
+from engine.network import Network
+from tests.engine.test_deep_symmetry import ACTIVATION_NAMES, bit_identical_rows, constant_params
+drifted = []
+for m in (101, 301):
+    data = make(Config(samples=m))
+    for layers in ((1, 64, 1), (8, 8, 8), (5, 7)):
+        for activation in ACTIVATION_NAMES:
+            params = constant_params((2, *layers, 1), 1.0)
+            net = Network(data.X, data.Y, layers, activation)
+            for _ in range(25):
+                net.step(params, 0.5)
+            net.forward(params)
+            grads = net.backward(params)
+            if not all(bit_identical_rows(params.unit_rows(l)) and bit_identical_rows(grads.unit_rows(l))
+                       for l in range(1, params.L)):
+                drifted.append((m, layers, activation))
+print(drifted)
+"""
+
+
+def test_symmetry_holds_with_another_cpus_kernels():
+    """Bit-exactness must not depend on the CPU. With OpenBLAS's SSE kernels (OPENBLAS_CORETYPE=Prescott) and
+    NumPy's baseline SIMD, identical rows at different memory alignments (m = 101: rows 808 bytes apart) were
+    summed differently: (8, 8, 8) sigmoid layers came out 2 of 8 units distinct where this machine's AVX2
+    kernels said 1 (found by t12v). The engine's per-unit buffers now give every row the same alignment."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    env = {**os.environ, "OPENBLAS_CORETYPE": "Prescott", "NPY_DISABLE_CPU_FEATURES": "X86_V3 X86_V4 AVX512_ICL"}
+    result = subprocess.run([sys.executable, "-c", _OTHER_KERNELS_CHECK], capture_output=True, text=True,
+                            env=env, cwd=Path(__file__).resolve().parents[2], timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]", f"drifted apart with other kernels: {result.stdout}"
