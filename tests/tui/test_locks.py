@@ -207,7 +207,8 @@ async def test_every_palette_entry_of_a_locked_setting_refuses_and_says_so(make_
 
             if isinstance(app.screen, ValueInputScreen):  # a typed value: type one the setting can take
                 app.screen.query_one("Input").value = {"lr": "0.7", "scale": "0.3", "seed": "5", "hidden": "6",
-                                                       "samples": "60", "noise": "0.1"}[app.screen.option]
+                                                       "samples": "60", "noise": "0.1", "layers": "6,3", "features": "x1,x2,x1x2",
+                                                       "test_samples": "50"}[app.screen.option]
                 await pilot.press("enter")
                 await pilot.pause()
 
