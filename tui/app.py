@@ -378,7 +378,10 @@ class ShallowApp(App):
         from textual.widgets._toast import Toast  # Textual's toast widget (not exported)
 
         room = max(1, self.size.height // 2 // TOAST_ROWS)
-        old = list(self._notifications)[:-room]  # oldest first
+        # One pass over Textual's collection, not list(...): list() asks len() for a size hint after it took
+        # the iterator, and Notifications.__len__ (Textual 8.2.8) drops expired toasts from the very dict
+        # being iterated; a toast timing out between the two raised "dictionary changed size during iteration".
+        old = [notification for notification in self._notifications][:-room]  # oldest first
         if not old:
             return
         for notification in old:
@@ -413,10 +416,16 @@ class ShallowApp(App):
         self._refresh_from_trainer()
 
     def action_toggle_run(self) -> None:
+        if not self._pause_and_redraw():
+            self._start_run()
+
+    def _pause_and_redraw(self) -> bool:
+        """Pause, and draw the paused run (else its last running frame, a chunk behind, stays up: under compare
+        or the lesson, and after them). True if it ran."""
         if self._pause_run():
             self._refresh_from_trainer()
-        else:
-            self._start_run()
+            return True
+        return False
 
     def action_faster(self) -> None:
         self.speed_index = min(len(SPEEDS) - 1, self.speed_index + 1)
@@ -530,7 +539,7 @@ class ShallowApp(App):
         from tui.compare import CompareScreen, lesson_side_configs
         from tui.lesson.screen import LessonScreen
 
-        self._pause_run()
+        self._pause_and_redraw()
         self.clear_notifications()  # a notice belongs to the screen that raised it
         if isinstance(self.screen, LessonScreen):
             self.screen.pause()
@@ -544,7 +553,7 @@ class ShallowApp(App):
         """The guided lesson (tui/lesson/); escape returns to this run, untouched."""
         from tui.lesson.screen import LessonScreen
 
-        self._pause_run()
+        self._pause_and_redraw()
         self.clear_notifications()  # the main run's notices stay with it
         self.push_screen(LessonScreen())
 

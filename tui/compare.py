@@ -29,6 +29,7 @@ from tui.run_side import (LEARNING_RATES, SCALES, RunSide, TimedRuns, cycle, fil
                           move_weights_layer, next_in)
 from tui.run_facts import REFERENCE_SCALE
 from tui.screens.palette import ListedCommands
+from tui.teardown import torn_down
 from tui.widgets.boundary import DecisionBoundary
 from tui.widgets.compare_chart import CompareChart
 from tui.widgets.diagram import NetworkDiagram
@@ -169,6 +170,8 @@ class CompareScreen(TimedRuns, Screen):
         yield Static(id="cmp-keys")
 
     def on_mount(self) -> None:
+        if torn_down(self):  # pushed just before an exit: nothing of it was mounted (tui/teardown.py)
+            return
         self._apply_layout()
         self.redraw()
 

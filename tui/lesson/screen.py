@@ -22,6 +22,7 @@ from tui.lesson.steps import STEPS, set_up, text_values
 from tui.keys import DRIVE_KEYS, INIT_KEYS, PANEL_KEYS, RUN_KEYS
 from tui.run_side import (SCALES, RunSide, TimedRuns, cycle, file_part, hidden_after, hidden_refusal, move_weights_layer,
                           next_in, run_panels, speed_at_least)
+from tui.teardown import torn_down
 from tui.widgets.run_frame import init_label
 from tui.widgets.status import fit_line, status_parts
 
@@ -79,6 +80,8 @@ class LessonScreen(TimedRuns, Screen):
         yield Static(id="lesson-status")
 
     def on_mount(self) -> None:
+        if torn_down(self):  # pushed just before an exit: nothing of it was mounted (tui/teardown.py)
+            return
         self.go_to(self.index)
 
     def on_resize(self) -> None:

@@ -11,6 +11,7 @@ from textual.widgets import Static
 from tui.cells import wrap_cells
 from tui.i18n import t, translate_bindings
 from tui.keys import SCREENSHOT_KEY
+from tui.teardown import torn_down
 
 # (section, ((keys, description), …)); titles and descriptions are table keys, translated when shown.
 KEYS = (
@@ -110,6 +111,8 @@ class HelpScreen(ModalScreen[None]):
             yield HelpText(self.lesson, id="help-text")
 
     def on_mount(self) -> None:
+        if torn_down(self):  # pushed just before an exit: nothing of it was mounted (tui/teardown.py)
+            return
         self.query_one("#help-box").border_title = t("help.title")
 
     async def action_dismiss(self, result=None) -> None:

@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.i18n import t, translate_bindings
+from tui.teardown import torn_down
 
 
 class TooSmallScreen(ModalScreen[None]):
@@ -32,6 +33,8 @@ class TooSmallScreen(ModalScreen[None]):
         yield Static(id="too-small")
 
     def on_mount(self) -> None:
+        if torn_down(self):  # pushed by a resize just before an exit: nothing of it was mounted (tui/teardown.py)
+            return
         self.show_size(self.app.size.width, self.app.size.height)
 
     def show_size(self, width: int, height: int) -> None:

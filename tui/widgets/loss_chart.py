@@ -14,6 +14,7 @@ import math
 from textual.containers import Vertical
 
 from tui.i18n import t
+from tui.teardown import torn_down
 from tui.widgets.run_frame import RunFrame
 
 # (marker, colour, marker when accuracy and loss share a band: a small panel) of each curve
@@ -46,6 +47,8 @@ class LossChart(Vertical):
         from tui.widgets.chart_bands import Chart, Curve, gap_values
 
         if self._plot is None:
+            if torn_down(self):  # asked to draw as the app exits: nothing can be mounted (tui/teardown.py)
+                return
             from tui.widgets.chart_bands import BandedPlot
 
             self._plot = BandedPlot(id="loss-plot")
