@@ -22,8 +22,9 @@ import io
 import json
 import math
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Mapping
 
 from engine import symmetry
 from engine.config import Config
@@ -84,6 +85,7 @@ class Replay:
     iterations: tuple[int, ...]
     current_iteration: int
     stride: int
+    extra: Mapping[str, object] = field(default_factory=dict)  # more top-level keys of a JSON file (the lesson's answers)
 
     @classmethod
     def of(cls, trainer: Trainer, iterations: list[int] | None = None, stride: int | None = None) -> "Replay":
@@ -147,6 +149,7 @@ class Replay:
             "note": "one record every history_stride iterations, plus the last (a run's own history is "
                     "downsampled to at most 256 records, so long runs have a larger stride)",
             "history": rows,
+            **self.extra,
         }
         return json.dumps(document, allow_nan=False, indent=1) + "\n", len(rows)
 

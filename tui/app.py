@@ -577,10 +577,11 @@ class ShallowApp(App):
                 return
 
     def action_help(self) -> None:
+        from tui.lesson.question import QuestionScreen
         from tui.lesson.screen import LessonScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(lesson=isinstance(self.screen, LessonScreen)))
+            self.push_screen(HelpScreen(lesson=isinstance(self.screen, (LessonScreen, QuestionScreen))))
 
     def screenshot_name(self) -> str:
         return f"shallow-tui-iter{self.trainer.iteration}-{self.config.init}.svg"

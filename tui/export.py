@@ -60,12 +60,13 @@ STARTED_AFTER = 0.5  # seconds before an export that is still being written says
 BUSY = "_shallow_export_busy"  # the app's attribute: True while an export's worker is writing
 
 
-def start_export(app, trainer: Trainer, label: str = "", lock=None, fmt: str = "csv") -> None:
-    """Take the run's state now (under ``lock`` if given) and write the file (CSV or JSON) in a worker thread."""
-    start_exports(app, [(trainer, label)], lock=lock, fmt=fmt)
+def start_export(app, trainer: Trainer, label: str = "", lock=None, fmt: str = "csv", extra: dict | None = None) -> None:
+    """Take the run's state now (under ``lock`` if given) and write the file (CSV or JSON) in a worker thread;
+    ``extra``: more top-level keys of a JSON file (the lesson's answers)."""
+    start_exports(app, [(trainer, label)], lock=lock, fmt=fmt, extra=extra)
 
 
-def start_exports(app, runs: list[tuple[Trainer, str]], lock=None, fmt: str = "csv") -> None:
+def start_exports(app, runs: list[tuple[Trainer, str]], lock=None, fmt: str = "csv", extra: dict | None = None) -> None:
     """Export each (trainer, label) of ``runs`` (compare mode: both sides) in one worker thread, one after the
     other; files holding the same iterations are said in one toast. A toast says that the export started
     if it takes more than STARTED_AFTER, and a request while an export is still being written is refused
@@ -80,7 +81,8 @@ def start_exports(app, runs: list[tuple[Trainer, str]], lock=None, fmt: str = "c
             replay = Replay.of(trainer)
         # The file's config then reruns this run headless (a lesson's hand-perturbed start aside): --steps is
         # how far it went, not the default 10 000.
-        replay = replace(replay, config=replay.config.replace(steps=replay.current_iteration))
+        replay = replace(replay, config=replay.config.replace(steps=replay.current_iteration),
+                         extra=extra if fmt == "json" and extra else {})
         jobs.append((replay, Path(os.getcwd()) / default_name(trainer, label, fmt)))
     setattr(app, BUSY, True)
     # Said only if the file is not written within half a second (a slow disk, a long headless-style

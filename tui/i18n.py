@@ -1122,6 +1122,12 @@ KO: dict[str, str] = {
     "reason.ENAMETOOLONG": "파일 이름이 너무 깁니다",
 }
 
+# The lesson's questions have their own file (tui/lesson/quiz_strings.py: no imports, so the headless path may read it).
+from tui.lesson.quiz_strings import QUIZ_EN, QUIZ_KO  # noqa: E402
+
+EN.update(QUIZ_EN)
+KO.update(QUIZ_KO)
+
 STRINGS: dict[str, dict[str, str]] = {"en": EN, "ko": KO}
 
 # Keys whose text is the same in every language: the status bar's contract words and the chart's ASCII labels.

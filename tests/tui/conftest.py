@@ -6,6 +6,23 @@ import pytest
 from engine.config import Config
 
 
+@pytest.fixture(autouse=True)
+def lesson_without_questions(monkeypatch):
+    """The lesson asks each step's question on its first visit, in a modal over the step (tui/lesson/quiz.py).
+    Tests of the rest of the lesson go straight to its run; tests of the questions take ``asking``."""
+    from tui.lesson.screen import LessonScreen
+
+    monkeypatch.setattr(LessonScreen, "ASKS", False)
+
+
+@pytest.fixture
+def asking(lesson_without_questions, monkeypatch):
+    """The lesson asks its questions, as it does for a student."""
+    from tui.lesson.screen import LessonScreen
+
+    monkeypatch.setattr(LessonScreen, "ASKS", True)
+
+
 @pytest.fixture
 def make_app():
     from tui.app import ShallowApp

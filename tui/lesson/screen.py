@@ -8,7 +8,11 @@ line is never cut or re-wrapped by the terminal.
 """
 from __future__ import annotations
 
+import threading
+from functools import partial
+
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -18,6 +22,8 @@ from textual.widgets import Static
 from engine.config import ACTIVATIONS, INIT_SCHEMES, Config, ConfigError
 from tui.cells import wrap_cells
 from tui.i18n import app_error_text, t, translate_bindings
+from tui.lesson.question import QuestionScreen
+from tui.lesson.quiz import Asked, LessonQuiz, copy_of, measure, question_for
 from tui.lesson.steps import STEPS, set_up, text_values
 from tui.keys import DRIVE_KEYS, INIT_KEYS, PANEL_KEYS, RUN_KEYS
 from tui.run_side import (SCALES, RunSide, TimedRuns, cycle, file_part, hidden_after, hidden_refusal, move_weights_layer,
@@ -33,6 +39,7 @@ TEXT_BOX_SHARE = 0.6  # of the screen's rows at most (#lesson-box's max-height)
 
 
 class LessonScreen(TimedRuns, Screen):
+    ASKS = True  # each step asks its question (tui/lesson/quiz.py) on its first visit, before its run is shown
     DEFAULT_CSS = """
     LessonScreen { layout: vertical; }
     #lesson-box { height: auto; max-height: 60%; border: round $accent; border-title-style: bold;
@@ -70,6 +77,8 @@ class LessonScreen(TimedRuns, Screen):
         # The newest notice of this step, shown in the text box in place of the key line (see show_notice).
         self.notice: tuple[str, str] | None = None  # (message, severity)
         self._notice_timer = None
+        self.quiz = LessonQuiz()
+        self._leaving = threading.Event()  # stops a question's measurement still training when the lesson goes
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="lesson-box"):
@@ -100,6 +109,42 @@ class LessonScreen(TimedRuns, Screen):
         self.speed = speed_at_least(10 * step.stride)  # r runs ten strides a second; > and < change it
         self._values = text_values(step, self.run.trainer)
         self.redraw()
+        if self.ASKS and step.number not in self.quiz.asked:
+            self.ask()
+
+    # -- the step's question ---------------------------------------------------------------------------
+    def ask(self) -> None:
+        """Ask the step's question over the whole screen, and measure its answer on a copy of the run (in a
+        thread: a deep network takes a second or two to train that far)."""
+        step, trainer = self.step_info, self.run.trainer
+        asked = Asked(question_for(step.number, step.config, trainer.iteration))
+        self.quiz.asked[step.number] = asked
+        run, leaving, app = copy_of(trainer), self._leaving, self.app
+
+        def work() -> None:
+            measured = measure(asked.question, run, leaving)
+            if measured is not None:  # posted, not call_from_thread: an app that is exiting never answers
+                app.post_message(events.Callback(callback=partial(self._measured, asked, measured)))
+
+        self.run_worker(work, thread=True, group="quiz", exit_on_error=False)
+        title = t("quiz.title", n=step.number, total=len(STEPS), title=t(f"lesson.{step.number}.title"))
+        self.app.push_screen(QuestionScreen(asked, title, t(f"lesson.{step.number}.body", **self._values),
+                                            self.screenshot_name().replace(".svg", "-question.svg")),
+                             callback=self._answered)
+
+    def _measured(self, asked: Asked, measured) -> None:
+        asked.measured = measured
+        for screen in self.app.screen_stack:
+            if isinstance(screen, QuestionScreen) and screen.asked is asked:
+                screen.measured()
+
+    def _answered(self, move: int | None) -> None:
+        if move == 1:
+            self.action_next_step()
+        elif move == -1:
+            self.action_previous_step()
+        else:
+            self.redraw()
 
     def action_next_step(self) -> None:
         if self.index + 1 >= len(STEPS):
@@ -247,7 +292,9 @@ class LessonScreen(TimedRuns, Screen):
     def action_export(self, fmt: str = "csv") -> None:
         from tui.export import start_export
 
-        start_export(self.app, self.run.trainer, label=f"lesson{self.step_info.number}-", fmt=fmt)
+        # A JSON export records the lesson's questions: each step's answer (or skipped), the right one, right or not.
+        answers = {"lesson": {"step": self.step_info.number, **self.quiz.record(len(STEPS))}}
+        start_export(self.app, self.run.trainer, label=f"lesson{self.step_info.number}-", fmt=fmt, extra=answers)
 
     def screenshot_name(self) -> str:
         """ctrl+s here: "shallow-tui-lesson-step3-iter12-constant-0.5.svg"."""
@@ -257,7 +304,11 @@ class LessonScreen(TimedRuns, Screen):
     def action_fixed_setting(self) -> None:
         self.notify(t("lesson.fixed"), timeout=4)
 
+    def on_unmount(self) -> None:
+        self._leaving.set()
+
     def action_leave(self) -> None:
+        self._leaving.set()
         self.pause()
         self.clear_notice(redraw=False)
         self.app.clear_notifications()  # toasts raised here (under help, say) stay with the lesson

@@ -51,6 +51,8 @@ LESSON_KEYS = ("help.lesson_keys", (
     ("n PgDn", "help.lesson_next"),
     ("p PgUp", "help.lesson_previous"),
     ("esc g", "help.lesson_leave"),
+    ("a b c d", "help.lesson_answer"),
+    ("esc", "help.lesson_skip"),
 ))
 NOT_IN_THE_LESSON = ("d D", "l L", "n N", "g")  # and PgUp PgDn, which move between steps there
 KEY_COLUMN = 16  # "  " + the keys padded to 14 cells

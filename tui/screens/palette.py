@@ -62,6 +62,11 @@ class RunCommands(ListedCommands):
         from tui.run_side import FEATURE_CHOICES, HIDDEN_CHOICES, LAYER_CHOICES, LEARNING_RATES, SCALES
 
         app: ShallowApp = self.app  # type: ignore[assignment]
+        if hasattr(self.screen, "question_commands"):  # a lesson's question: its answers, not the run behind it
+            yield from self.screen.question_commands()
+            yield t("palette.help"), app.action_help, t("palette.help.help")
+            yield t("palette.quit"), app.action_quit, t("palette.quit.help")
+            return
         target = run_screen(app, self.screen)
         main, compare = target == "main", isinstance(target, CompareScreen)
         lesson = not main and not compare
