@@ -336,7 +336,7 @@ def test_a_deep_run_with_other_inputs_and_a_test_set_round_trips(tmp_path, suffi
     assert [u["W2"] for u in last["units2"]] == p.W(2).tolist() and [u["W3"] for u in last["units2"]] == p.W(3)[0].tolist()
     assert last["b3"] == float(p.b(3)[0, 0])
     from_zero = export.Replay(kept.config, kept.data, {0: kept.states[0]}, {}, kept.iterations,
-                              kept.current_iteration, kept.stride)
+                              kept.current_iteration, kept.stride, kept.summary)
     assert from_zero.rows() == rows
     if suffix == ".csv":
         header = text.splitlines()[0].split(",")
