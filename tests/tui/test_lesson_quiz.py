@@ -236,7 +236,7 @@ async def test_keys_on_a_question(asking, tmp_path, monkeypatch):
         await pilot.press("ctrl+s")  # a picture of the question, named after the step; the question stays
         await pilot.pause()
         assert app.screen is screen and [p.name for p in tmp_path.glob("*.svg")] == [
-            "shallow-tui-lesson-step1-iter0-zeros-question.svg"]
+            "lesson-step1-flower-tanh-h2-zeros-iter0-question.svg"]  # tui/file_names.py
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         shown = " ".join(str(app.screen.query_one("#help-text").render()).split())  # wrapped lines joined

@@ -143,10 +143,14 @@ class HelpScreen(DimmedBackdrop, ModalScreen[None]):
         return max(5, min(round(0.9 * height), height - 1 - self.keep_rows))
 
     def on_resize(self) -> None:
+        if torn_down(self):  # opened just before an exit: no box was mounted (tui/teardown.py)
+            return
         self.query_one("#help-box").styles.height = self.box_height(self.app.size.height)
 
     def on_screen_resume(self) -> None:
         """Opened again (the app keeps one): the rows to leave may differ, and it starts from the top."""
+        if torn_down(self):
+            return
         box = self.query_one("#help-box")
         box.styles.height = self.box_height(self.app.size.height)
         box.scroll_home(animate=False)
