@@ -14,7 +14,7 @@ from engine.config import Config
 from engine.export import Replay
 from engine.report import run
 from engine.trainer import Trainer
-from tui.cli import main
+from tests.cli.cli_run import run_cli
 from tui.i18n import set_language
 
 REPO = Path(__file__).resolve().parents[2]
@@ -27,12 +27,7 @@ def english():
 
 
 def collect_cli(argv, capsys):
-    capsys.readouterr()
-    try:
-        status = main(["collect", *argv])
-    except SystemExit as leaving:
-        status = leaving.code
-    return status, *capsys.readouterr()
+    return run_cli(["collect", *argv], capsys)
 
 
 def app_export(path: Path, user: str | None, monkeypatch, steps: int, **settings) -> dict:

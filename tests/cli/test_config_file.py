@@ -14,7 +14,7 @@ from engine.config import Config
 from engine.export import Replay
 from engine.options import BY_NAME, CONFIG_FILE, LOCKABLE, OPTIONS
 from engine.trainer import Trainer
-from tui.cli import main
+from tests.cli.cli_run import run_cli
 from tui.i18n import set_language
 
 REPO = Path(__file__).resolve().parents[2]
@@ -24,15 +24,6 @@ REPO = Path(__file__).resolve().parents[2]
 def english():
     yield
     set_language("en")
-
-
-def run_cli(argv, capsys):
-    capsys.readouterr()
-    try:
-        status = main(argv)
-    except SystemExit as leaving:
-        status = leaving.code
-    return status, *capsys.readouterr()
 
 
 def headless(argv, capsys):

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from engine.config import ACTIVATIONS, DATASETS, INIT_SCHEMES, Config, ConfigError
-from tui.cli import main
+from tests.cli.cli_run import run_cli
 
 REPO = Path(__file__).resolve().parents[2]
 MAX_FLOAT = 1e12  # larger values are refused as "too large to be useful"
@@ -48,16 +48,6 @@ def expected_valid(option: str, text: str) -> bool:
     if not math.isfinite(value) or abs(value) > MAX_FLOAT:
         return False
     return value > minimum if strict else value >= minimum
-
-
-def run_cli(argv: list[str], capsys) -> tuple[int, str, str]:
-    capsys.readouterr()
-    try:
-        status = main(argv)
-    except SystemExit as leaving:
-        status = leaving.code
-    out, err = capsys.readouterr()
-    return status, out, err
 
 
 def assert_refused(status, out, err, argv):

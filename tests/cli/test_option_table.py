@@ -4,16 +4,8 @@ import pytest
 
 import tui.cli
 from engine.options import APP, HEADLESS, OPTIONS, SERVE
+from tests.cli.cli_run import run_cli
 from tui.cli import build_parser, main
-
-
-def run_cli(argv, capsys):
-    capsys.readouterr()
-    try:
-        status = main(argv)
-    except SystemExit as leaving:
-        status = leaving.code
-    return status, *capsys.readouterr()
 
 
 def test_argparse_has_exactly_the_tables_options():

@@ -43,6 +43,14 @@ def _percent(share: float) -> str:
     return f"{share:.1%}"
 
 
+def _saturated_hint(key: str, values: dict, pace) -> Hint:
+    """A saturated start: ``key``_start until the pace is measured, then ``key``_<verdict> (its pace against ×0.01)."""
+    if pace is None:
+        return Hint(f"{key}_start", values)
+    return Hint(f"{key}_{pace.verdict}", {**values, "iterations": pace.iteration, "acc": _percent(pace.accuracy),
+                                          "reference": _percent(pace.reference_accuracy)})
+
+
 def hint(frame: RunFrame) -> Hint:
     """The most important thing to notice, checked in order: diverged, frozen, symmetric, partly symmetric,
     unstable (the loss rose), a saturated start (and how it learns against ×0.01), then how the loss moved."""
@@ -74,12 +82,7 @@ def hint(frame: RunFrame) -> Hint:
     if config.activation in SATURATING and facts.saturated_start:
         share = {"share": f"{start.saturated_share:.0%}", "activation": config.activation,
                  "slope": FLAT_SLOPE[config.activation]}
-        pace = facts.pace
-        if pace is None:
-            return Hint("explain.saturated_start", share)
-        return Hint(f"explain.saturated_{pace.verdict}", {**share, "iterations": pace.iteration,
-                                                          "acc": _percent(pace.accuracy),
-                                                          "reference": _percent(pace.reference_accuracy)})
+        return _saturated_hint("explain.saturated", share, facts.pace)
     if s.iteration == 0:
         if n_h == 1:
             return Hint(f"{one_unit}_ready", {})
@@ -136,12 +139,7 @@ def deep_hint(frame: RunFrame) -> Hint:
     if start is not None and config.activation in SATURATING and facts.saturated_start:
         shares = {"shares": per_layer(f"{share:.0%}" for share in start.saturated_shares),
                   "activation": config.activation, "slope": FLAT_SLOPE[config.activation]}
-        pace = facts.pace
-        if pace is None:
-            return Hint("explain.deep_saturated_start", shares)
-        return Hint(f"explain.deep_saturated_{pace.verdict}", {**shares, "iterations": pace.iteration,
-                                                               "acc": _percent(pace.accuracy),
-                                                               "reference": _percent(pace.reference_accuracy)})
+        return _saturated_hint("explain.deep_saturated", shares, facts.pace)
     trend = signal_trend(s)
     if trend is not None:
         spreads = " → ".join(fmt4(layer.activation_spread) for layer in s.hidden_layers)
